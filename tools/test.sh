@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# One-command tests: every notebook (one pytest test each), then a check that nbdev-export / nbdev-clean would change
+# no tracked file (notebooks are the source; the package must be in sync with them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+[ -x "$BIN/pytest" ] || { echo "no .venv: run tools/setup.sh first" >&2; exit 2; }
+export TQDM_DISABLE=1 PYTHONWARNINGS=ignore OMP_NUM_THREADS=${OMP_NUM_THREADS:-$(nproc)}
+status=0
+"$BIN/pytest" tests -q -p no:cacheprovider "$@" || status=$?
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  before=$(git status --porcelain -uno)
+  "$BIN/nbdev-export" >/dev/null 2>&1; "$BIN/nbdev-clean" >/dev/null 2>&1
+  after=$(git status --porcelain -uno)
+  if [ "$before" != "$after" ]; then
+    echo "FAIL: nbdev-export / nbdev-clean changed tracked files (run them and commit):"; git status --short -uno; status=1
+  else echo "nbdev-export and nbdev-clean: no changes"; fi
+fi
+exit $status
