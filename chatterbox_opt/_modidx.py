@@ -2,6 +2,7 @@
 
 d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_url': '', 'lib_path': 'chatterbox_opt'},
   'syms': { 'chatterbox_opt.cli': { 'chatterbox_opt.cli._cmd_info': ('cli.html#_cmd_info', 'chatterbox_opt/cli.py'),
+                                    'chatterbox_opt.cli._cmd_split': ('cli.html#_cmd_split', 'chatterbox_opt/cli.py'),
                                     'chatterbox_opt.cli.build_parser': ('cli.html#build_parser', 'chatterbox_opt/cli.py'),
                                     'chatterbox_opt.cli.main': ('cli.html#main', 'chatterbox_opt/cli.py')},
             'chatterbox_opt.estimate': { 'chatterbox_opt.estimate.TokenEstimate': ( 'estimate.html#tokenestimate',
@@ -57,4 +58,19 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.models.tokenizer_path': ('models.html#tokenizer_path', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.valid_speech_tokens': ( 'models.html#valid_speech_tokens',
                                                                                       'chatterbox_opt/models.py'),
-                                       'chatterbox_opt.models.watermark': ('models.html#watermark', 'chatterbox_opt/models.py')}}}
+                                       'chatterbox_opt.models.watermark': ('models.html#watermark', 'chatterbox_opt/models.py')},
+            'chatterbox_opt.split': { 'chatterbox_opt.split.Segment': ('split.html#segment', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.Segment.seconds': ('split.html#segment.seconds', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._cut_points': ('split.html#_cut_points', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._hard_cuts': ('split.html#_hard_cuts', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._is_break': ('split.html#_is_break', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._line_breaks': ('split.html#_line_breaks', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._pack': ('split.html#_pack', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._tok': ('split.html#_tok', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._units': ('split.html#_units', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.explorer': ('split.html#explorer', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.format_segments': ('split.html#format_segments', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.segments_html': ('split.html#segments_html', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.sentence_spans': ('split.html#sentence_spans', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.split_for_tts': ('split.html#split_for_tts', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split.split_sentences': ('split.html#split_sentences', 'chatterbox_opt/split.py')}}}
