@@ -44,7 +44,8 @@ log "pinned $(cat "$CONSTRAINTS")"
 # --- torchaudio: no release matches torch 2.13; 2.11 imports beside it. Its compiled extension is a CUDA build:
 # on a CPU-only torch, remove it so that the pure-Python parts (resample, MelSpectrogram, kaldi fbank) import.
 if ! "$VENV/bin/python" -c "import torchaudio" 2>/dev/null; then
-  "$VENV/bin/python" -c "import torchaudio" >/dev/null 2>&1 || "${PIP[@]}" install -q --no-deps "torchaudio==$TORCHAUDIO_VERSION"
+  "$VENV/bin/python" -c "import importlib.util as u, sys; sys.exit(u.find_spec('torchaudio') is None)" \
+    || "${PIP[@]}" install -q --no-deps "torchaudio==$TORCHAUDIO_VERSION"
   if ! "$VENV/bin/python" -c "import torchaudio" 2>/dev/null; then
     if [ "$("$VENV/bin/python" -c 'import torch; print(torch.cuda.is_available() or torch.version.cuda is not None)')" = "False" ]; then
       TA=$("$VENV/bin/python" -c "import importlib.util as u; print(u.find_spec('torchaudio').submodule_search_locations[0])")
