@@ -107,21 +107,21 @@ def _markdown(results:dict) -> str:
     return "\n".join(out) + "\n"
 
 def _plots(results:dict, out:Path) -> list:
-    import matplotlib; matplotlib.use("Agg")
-    import matplotlib.pyplot as plt, seaborn as sns, pandas as pd
+    from matplotlib.figure import Figure  # no pyplot: leaves the caller's backend alone
+    import seaborn as sns, pandas as pd
     files, e = [], results["env"]
     if results.get("attention"):
         df = pd.DataFrame(results["attention"])
-        fig, ax = plt.subplots(figsize=(7, 4))
+        fig = Figure(figsize=(7, 4)); ax = fig.subplots()
         sns.barplot(df, x="seq_len", y="tokens_per_s", hue="config", ax=ax)
         ax.set(title=f"T3 decode, batch 1 — {e['device']}, {e['dtype']}, {e['date']}", ylabel="speech tokens/s", xlabel="context n")
-        ax.title.set_size(9); fig.tight_layout(); fig.savefig(out/"attention.png", dpi=110); plt.close(fig); files.append("attention.png")
+        ax.title.set_size(9); fig.tight_layout(); fig.savefig(out/"attention.png", dpi=110); files.append("attention.png")
     if results.get("segments"):
         df = pd.DataFrame(results["segments"])
-        fig, ax = plt.subplots(figsize=(7, 4))
+        fig = Figure(figsize=(7, 4)); ax = fig.subplots()
         sns.barplot(df, x="workload", y="total_s", hue="mode", ax=ax)
         ax.set(title=f"single vs multi-segment — {e['device']}, {e['date']}", ylabel="seconds (lower is better)")
-        ax.title.set_size(9); fig.tight_layout(); fig.savefig(out/"segments.png", dpi=110); plt.close(fig); files.append("segments.png")
+        ax.title.set_size(9); fig.tight_layout(); fig.savefig(out/"segments.png", dpi=110); files.append("segments.png")
     return files
 
 # %% ../nbs/06_bench.ipynb #fcdde0e4
