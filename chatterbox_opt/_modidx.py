@@ -4,6 +4,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
   'syms': { 'chatterbox_opt.bench': { 'chatterbox_opt.bench._markdown': ('bench.html#_markdown', 'chatterbox_opt/bench.py'),
                                       'chatterbox_opt.bench._plots': ('bench.html#_plots', 'chatterbox_opt/bench.py'),
                                       'chatterbox_opt.bench.bench_segments': ('bench.html#bench_segments', 'chatterbox_opt/bench.py'),
+                                      'chatterbox_opt.bench.bench_short': ('bench.html#bench_short', 'chatterbox_opt/bench.py'),
                                       'chatterbox_opt.bench.default_long_text': ('bench.html#default_long_text', 'chatterbox_opt/bench.py'),
                                       'chatterbox_opt.bench.run_bench': ('bench.html#run_bench', 'chatterbox_opt/bench.py')},
             'chatterbox_opt.cli': { 'chatterbox_opt.cli._cmd_bench': ('cli.html#_cmd_bench', 'chatterbox_opt/cli.py'),
