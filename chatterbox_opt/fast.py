@@ -44,8 +44,9 @@ class Sampler:
         "CFG: rows `[:n]` are conditional, `[n:]` unconditional (when CFG is on); float32 `(n, V)`."
         if not self.cfg: return logits.float()
         cond, uncond = logits[:n], logits[n:]
-        w = torch.as_tensor(self.cfg_weight, device=cond.device, dtype=cond.dtype)
-        return (cond + w * (cond - uncond)).float()
+        key = (cond.device, cond.dtype)  # made once, outside any CUDA-graph capture (no host-to-device copy inside)
+        if getattr(self, "_w", (None,))[0] != key: self._w = (key, torch.as_tensor(self.cfg_weight, device=cond.device, dtype=cond.dtype))
+        return (cond + self._w[1] * (cond - uncond)).float()
 
     def __call__(self, logits:torch.Tensor, seen:torch.Tensor) -> torch.Tensor:
         "Sample one token per row from CFG-combined `logits` `(n, V)`; `seen` marks ids to penalise. Returns `(n, 1)`."
@@ -305,7 +306,8 @@ def _capture(self, st, sampler):
     gen.set_state(rng) if gen is not None else torch.cuda.set_rng_state(rng, self.device)
     g = torch.cuda.CUDAGraph()
     if gen is not None: g.register_generator_state(gen)  # a private generator must be known to the graph
-    with torch.cuda.graph(g): self._step(st, sampler)
+    # thread-local capture: the streamer captures in its T3 worker while the caller's thread runs S3Gen
+    with torch.cuda.graph(g, capture_error_mode="thread_local"): self._step(st, sampler)
     for x, v in zip((st.t_dev, st.tok, st.seen, st.out), saved): x.copy_(v)
     return g
 FastT3._capture = _capture
@@ -376,6 +378,7 @@ def decode(self, t3_cond:T3Cond, text_tokens:list, sampler:Sampler|None=None, ma
     st = self._prefill(t3_cond, text_tokens, sampler, budget, self.static,
                        est_new_tokens if est_new_tokens is not None else max(budget))
     sync(); t1 = time.perf_counter()
+    self._graph = None  # a graph replays fixed addresses: never reuse one captured for an earlier call's state
     done, stopped = [None] * n, [False] * n
     maps = {} if (self.eager or self.multilingual) else None
     used_graph = False
