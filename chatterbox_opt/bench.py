@@ -12,7 +12,7 @@ import torch
 from .models import load_chatterbox, env_info, suppress_stop
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts
-from .fast import optimize, bench_attention, seed_attention_table, Sampler
+from .fast import optimize, bench_attention, seed_attention_table, Sampler, _sync
 from .stream import attention_memory_saved
 
 # %% auto #0
@@ -32,7 +32,8 @@ SEED_SEGMENTS = dict(device="RTX 4090 (seed report)", single_s=35.650, multi_s=4
 def default_long_text() -> Path|None:
     "The 6.6k-word benchmark text: `$CHATTERBOX_OPT_BENCH_TEXT`, or `../shared/data/benchmark-text-1.txt` when present."
     p = os.environ.get("CHATTERBOX_OPT_BENCH_TEXT")
-    for c in ([Path(p)] if p else []) + [Path.cwd().parent/"shared/data/benchmark-text-1.txt", Path.cwd()/"../shared/data/benchmark-text-1.txt"]:
+    rel = "shared/data/benchmark-text-1.txt"  # beside the repository (source checkout), or beside the working folder
+    for c in ([Path(p)] if p else []) + [Path(__file__).resolve().parents[2]/rel, Path.cwd().parent/rel]:
         if c.is_file(): return c
     return None
 
@@ -51,7 +52,7 @@ def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_t
         raise ValueError(f"{label}: {whole.text_tokens} text tokens is over T3's limit for the single-sequence mode")
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], whole.sequence_length)
     rows = []
-    sync = (lambda: torch.cuda.synchronize(dev)) if dev.type == "cuda" else (lambda: None)
+    sync = lambda: _sync(dev)
     with suppress_stop(tts.t3):
         if not s3gen:
             cond = ot.t3_cond()

@@ -21,23 +21,21 @@ def _cmd_info(args):
 def _cmd_split(args):
     "Split a file (or stdin) into TTS segments with token and seconds estimates."
     from chatterbox_opt.split import split_for_tts, format_segments
-    if args.file == "-": text = sys.stdin.read()
-    else:
-        try: text = open(args.file, encoding="utf-8").read()
-        except UnicodeDecodeError as e: raise ValueError(f"{args.file} is not UTF-8 text: {e}") from None
-    segs = split_for_tts(text, args.target, args.max)
+    segs = split_for_tts(_read_file(args.file), args.target, args.max)
     print(format_segments(segs, as_json=args.json))
 
 # %% ../nbs/09_cli.ipynb #85753f7b
+def _read_file(arg:str) -> str:
+    "FILE|-: a UTF-8 file's contents, or standard input for -."
+    if arg == "-": return sys.stdin.read()
+    try:
+        with open(arg, encoding="utf-8") as f: return f.read()
+    except UnicodeDecodeError as e: raise ValueError(f"{arg} is not UTF-8 text: {e}") from None
+
 def _read_text(arg:str) -> str:
     "TEXT|FILE|-: a file's contents when `arg` names one, standard input for -, else the text itself."
     from pathlib import Path
-    if arg == "-": return sys.stdin.read()
-    p = Path(arg)
-    if len(arg) < 4096 and p.is_file():
-        try: return p.read_text(encoding="utf-8")
-        except UnicodeDecodeError as e: raise ValueError(f"{arg} is not UTF-8 text: {e}") from None
-    return arg
+    return _read_file(arg) if arg == "-" or (len(arg) < 4096 and Path(arg).is_file()) else arg
 
 def _cmd_speak(args):
     "Speak text to a WAV file (whole, or written chunk by chunk with --stream)."

@@ -4,7 +4,8 @@
 
 # %% ../nbs/03_fast.ipynb #286583d5
 from __future__ import annotations
-import math, time, warnings
+import io, logging, math, time, warnings
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -57,6 +58,10 @@ class Sampler:
         return (probs / torch.empty_like(probs).exponential_(1, generator=self.generator)).argmax(-1, keepdim=True)
 
 # %% ../nbs/03_fast.ipynb #bfef60ae
+def _sync(device):
+    "Wait for the device (CUDA) so that host timings cover the work."
+    if torch.device(device).type == "cuda": torch.cuda.synchronize(device)
+
 def _bool_to_additive(mask:torch.Tensor, dtype) -> torch.Tensor:
     return torch.zeros(mask.shape, dtype=dtype, device=mask.device).masked_fill(~mask, torch.finfo(dtype).min)
 
@@ -373,7 +378,7 @@ def decode(self, t3_cond:T3Cond, text_tokens:list, sampler:Sampler|None=None, ma
         if not isinstance(b, int) or isinstance(b, bool) or not 1 <= b <= lim:
             raise ValueError(f"max_new_tokens must be an int in [1, {lim}] (got {b!r})")
     if self.multilingual and n != 1: raise NotImplementedError("the multilingual path decodes one text at a time")
-    sync = (lambda: torch.cuda.synchronize(self.device)) if self.device.type == "cuda" else (lambda: None)
+    sync = lambda: _sync(self.device)
     sync(); t0 = time.perf_counter()
     st = self._prefill(t3_cond, text_tokens, sampler, budget, self.static,
                        est_new_tokens if est_new_tokens is not None else max(budget))
@@ -498,7 +503,7 @@ def generate(self, text:str, repetition_penalty=1.2, min_p=0.05, top_p=1.0, audi
 def speech_to_audio(self, tokens:torch.Tensor):
     "S3Gen + watermark for one text's speech tokens (ids ≥ 6561 dropped, as officially). Returns (wav, seconds)."
     dev = self.tts.device
-    sync = (lambda: torch.cuda.synchronize(dev)) if str(dev).startswith("cuda") else (lambda: None)
+    sync = lambda: _sync(dev)
     sync(); t = time.perf_counter()
     speech = valid_speech_tokens(tokens).to(dev)
     if speech.numel() == 0: wav = torch.zeros(1, 0)
@@ -549,7 +554,7 @@ FastT3.logits_for = logits_for
 
 # %% ../nbs/03_fast.ipynb #4203b2de
 def _timed(fn, device):
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == "cuda" else (lambda: None)
+    sync = lambda: _sync(device)
     if device.type == "cuda": torch.cuda.reset_peak_memory_stats(device)
     base = torch.cuda.memory_allocated(device) if device.type == "cuda" else 0
     sync(); t = time.perf_counter(); out = fn(); sync()
@@ -557,28 +562,22 @@ def _timed(fn, device):
     peak = (torch.cuda.max_memory_allocated(device) - base) / 2**20 if device.type == "cuda" else None
     return out, dt, peak
 
+@contextmanager
 def _quiet():
     "Silence the official loop's tqdm bar and transformers' warnings about maps it cannot return."
-    import contextlib, io, logging
-    @contextlib.contextmanager
-    def cm():
-        lg = logging.getLogger("transformers"); lvl = lg.level; lg.setLevel(logging.ERROR)
-        try:
-            with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
-                warnings.simplefilter("ignore"); yield
-        finally: lg.setLevel(lvl)
-    return cm()
+    lg = logging.getLogger("transformers"); lvl = lg.level; lg.setLevel(logging.ERROR)
+    try:
+        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore"); yield
+    finally: lg.setLevel(lvl)
 
+@contextmanager
 def _official_eager(t3, eager:bool):
-    "Context: the backbone's attention implementation set to eager (restored after)."
-    from contextlib import contextmanager
-    @contextmanager
-    def cm():
-        old = t3.tfmr.config._attn_implementation
-        if eager: t3.tfmr.config._attn_implementation = "eager"
-        try: yield
-        finally: t3.tfmr.config._attn_implementation = old
-    return cm()
+    "The backbone's attention implementation set to eager while active (restored after)."
+    old = t3.tfmr.config._attn_implementation
+    if eager: t3.tfmr.config._attn_implementation = "eager"
+    try: yield
+    finally: t3.tfmr.config._attn_implementation = old
 
 # %% ../nbs/03_fast.ipynb #0d70a8e5
 BENCH_CONFIGS = ("seed_before", "official", "sdpa", "eager", "graphs")

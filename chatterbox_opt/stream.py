@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
-from .models import env_info, punc_norm
+from .models import env_info, punc_norm, watermark as apply_watermark
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts, Segment
 from .fast import FastT3, OptimizedTTS, Sampler, optimize
@@ -274,10 +274,10 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
             t = time.perf_counter()
             if seg_done:  # fade the segment's end out, then its pause
                 f = min(F, wav.numel())
-                if f: wav = torch.cat([wav[:-f], wav[-f:] * torch.cos((torch.arange(f) + 0.5) / f * math.pi / 2)])
+                if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])  # fade to silence
                 if seg.end < text_end: wav = torch.cat([wav, torch.zeros(int(pauses.get(seg.boundary, 0) * self.sr))])
             out = wav.reshape(1, -1)
-            if watermark and out.numel(): out = _watermark(self, out)
+            if watermark and out.numel(): out = apply_watermark(self.tts, out)
             sa.s3gen_s += time.perf_counter() - t
             if out.numel():
                 chunks += 1
@@ -301,11 +301,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
         bar.close()
         bufs.clear()
 
-OptimizedTTS.generate_stream = generate_stream
 
-def _watermark(model, wav):
-    w = model.tts.watermarker.apply_watermark(wav.reshape(-1).numpy(), sample_rate=model.sr)
-    return torch.from_numpy(np.ascontiguousarray(w, dtype=np.float32)).reshape(1, -1)
 
 # %% ../nbs/04_stream.ipynb #587b2dd6
 def generate_long(self:OptimizedTTS, text:str, **kw) -> torch.Tensor:
@@ -315,8 +311,7 @@ def generate_long(self:OptimizedTTS, text:str, **kw) -> torch.Tensor:
     for wav, m in self.generate_stream(text, watermark=False, **kw):
         parts.append(wav); self.last_stream_metrics = m
     wav = torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
-    return _watermark(self, wav) if wav.numel() else wav
-OptimizedTTS.generate_long = generate_long
+    return apply_watermark(self.tts, wav) if wav.numel() else wav
 
 # %% ../nbs/04_stream.ipynb #7b3d651c
 def voice_drift(model:OptimizedTTS, chunks:list, reference=None) -> list:
