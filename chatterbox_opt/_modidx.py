@@ -173,6 +173,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.stream._auto_batch': ('stream.html#_auto_batch', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._is_oom': ('stream.html#_is_oom', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._peak_memory_mb': ('stream.html#_peak_memory_mb', 'chatterbox_opt/stream.py'),
+                                       'chatterbox_opt.stream._plan': ('stream.html#_plan', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._t3_worker': ('stream.html#_t3_worker', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream.attention_memory_saved': ( 'stream.html#attention_memory_saved',
                                                                                          'chatterbox_opt/stream.py'),
@@ -180,4 +181,5 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                         'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream.generate_long': ('stream.html#generate_long', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream.generate_stream': ('stream.html#generate_stream', 'chatterbox_opt/stream.py'),
+                                       'chatterbox_opt.stream.s3gen_batch': ('stream.html#s3gen_batch', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream.voice_drift': ('stream.html#voice_drift', 'chatterbox_opt/stream.py')}}}
