@@ -143,6 +143,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'chatterbox_opt.split._after': ('split.html#_after', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._compile_breaks': ('split.html#_compile_breaks', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._cut_points': ('split.html#_cut_points', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._ends': ('split.html#_ends', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._hard_cuts': ('split.html#_hard_cuts', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._judge': ('split.html#_judge', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._line_breaks': ('split.html#_line_breaks', 'chatterbox_opt/split.py'),

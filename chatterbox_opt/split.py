@@ -12,17 +12,22 @@ from .estimate import estimate_text_tokens, estimate_seconds
 __all__ = ['sentence_spans', 'split_sentences', 'Segment', 'split_for_tts', 'segments_html', 'explorer', 'format_segments']
 
 # %% ../nbs/02_split.ipynb #fb4df6a2
-_TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "fr", "st", "mt", "sr", "jr", "gen", "col", "capt", "lt",
-           "sgt", "cpt", "maj", "hon", "gov", "sen", "rep", "pres", "messrs", "mme", "mlle", "sra", "sr", "dott"}
-_CONT = {"e.g", "i.e", "cf", "vs", "v", "fig", "figs", "eq", "eqs", "approx", "no", "nos", "vol", "vols", "pp", "p",
-         "ch", "sec", "art", "ref", "refs", "ca", "c", "al", "op", "viz", "ed", "eds", "est", "dept", "univ", "tel",
-         "ext", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "incl", "min", "max"}
+_TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "gen", "col", "capt", "lt", "lieut", "sgt",
+           "cpt", "cpl", "pvt", "maj", "brig", "adm", "cmdr", "cdr", "hon", "gov", "sen", "rep", "pres", "supt", "insp",
+           "det", "msgr", "rt", "messrs", "mme", "mlle", "sra", "dott", "wm", "geo", "chas", "thos", "jas", "jos",
+           "benj", "robt", "edw"}  # always followed by a name
+_CONT = {"e.g", "i.e", "cf", "vs", "v", "figs", "eq", "eqs", "approx", "nos", "vol", "vols", "pp", "p", "ch", "chap",
+         "sect", "ref", "refs", "ca", "c", "viz", "dept", "univ", "tel", "ext", "feb", "apr", "jun", "jul", "aug", "sep",
+         "sept", "oct", "nov", "dec", "incl"}  # always followed by more of the sentence
+_NUMBERED = {"no", "art", "sec", "fig", "op", "pt", "par", "min", "max", "est", "jan", "mar"}  # "No. 5", but "I said no."
 _MAYBE_END = {"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "llc", "plc", "ph.d",
-              "b.a", "m.a", "b.sc", "m.sc", "d.c", "bros", "jr", "sr", "esq", "a.d", "b.c"}
+              "b.a", "m.a", "b.sc", "m.sc", "d.c", "bros", "jr", "sr", "esq", "a.d", "b.c", "al", "ed", "eds", "st",
+              "ft", "ave", "blvd", "rd"}  # may end a sentence: "etc. The", but "St. Louis", "et al. showed"
 _OPENERS = set("""the a an i it its we he she they you this that these those there here then but and so or yet
 if when while after before although though because since as in on at by for from to with without of my our your his
 her their what why how who where which once now still also however meanwhile later next finally first second
 no yes not all some many most every each one two three""".split())
+
 
 # %% ../nbs/02_split.ipynb #5e73dbdb
 _CLOSE = "\"'”’»」』）)]}】〕〉》›"
@@ -33,6 +38,7 @@ _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]
 _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
 _PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w']+"), re.compile(r"(?:[a-z]\.)+[a-z]")
+_INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
 
 def _judge(text:str, i:int, j:int, start:int) -> int:
     "Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`."
@@ -51,7 +57,11 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             if not w.isalnum(): w = _WORD_BEFORE.search(text, p, i).group()  # ... and after any quote or bracket
             wl = w.lower()
             if wl in _NOBREAK: return 0
-            if len(w) == 1 and w.isupper(): return 0  # an initial: J. R. R. Tolkien
+            if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
+            if len(w) == 1 and w.isupper():  # an initial (J. R. R. Tolkien), unless a sentence clearly starts after it
+                if _INITIAL.match(text, k): return 0
+                nw = _NEXT_WORD.match(text, k)
+                if w != "I" and not (nw and nw.group().lower() in _OPENERS): return 0  # "Plan B. The" ends; "said I." ends
             if len(w) <= 3 and w.isdigit() and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw = _NEXT_WORD.match(text, k)
@@ -82,20 +92,26 @@ def _compile_breaks() -> re.Pattern:
     "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine."
     M, C, CL, SP = re.escape(_MARKS), _CJK_MARKS, re.escape(_CLOSE), _SPACES
     safe = r"A-Z0-9!-/:-@\[-`{-~“‘«¿¡À-ÖØ-Þ"  # next characters that are surely not lowercase, emoji or space
-    abbr = {a for a in _TITLES | _CONT | _MAYBE_END if a.isalpha()}
+    abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()}
+    assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
     plain = ["(?<=[A-Za-z]{7})"]  # 7+ letters: longer than any abbreviation
+    # numbers that cannot be a list number (4+ digits, or with a sign or separator inside: 1990, 3.14, $4.50, 5%)
+    plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[.,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
         ws = [a for a in abbr if len(a) == L]
         plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
-    nobreak = _after([a for a in _TITLES | _CONT if a.isalpha()]) + rf"|(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.)"
+    nobreak = _after([a for a in _TITLES | _CONT if a.isalpha()])  # numbered abbreviations: _judge
+    nobreak += rf"|(?:(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.))(?=[{SP}]++[A-Z]\.(?!\w))"  # an initial before an initial
     return re.compile(
-        rf"[{M}{C}](?<![{M}{C}][{M}{C}])(?:"  # the first mark of a cluster, then the first of these that fits:
+        rf"[{M}{C}](?<![{M}{C}][{M}{C}])"  # the first mark of a cluster ...
+        rf"(?:(?!\w)|(?<=[{C}]))"  # ... fails at once before a letter or digit (3.14, x.py), unless CJK ...
+        rf"(?:"  # ... then the first of these that fits:
         rf"(?:(?<=[{C}])|(?=[{M}]*+[{C}]))[{M}{C}]*+[{CL}]*+(?:{_EMOJI.pattern})?()"  # CJK: an end
         rf"|[{M}]*+[{CL}]*+(?=[{SP}]*+(?:[\r\n]|\Z))()"  # before a line break or the end: an end
         rf"|(?<=[!?‼⁇⁈⁉])[!?‼⁇⁈⁉]*+(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # ! ? before a capital: an end
         rf"|(?<=(?:{'|'.join(plain)})\.)(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # . after a plain word: an end
         rf"|(?<!\.(?=[^{M}]))[{M}]*+[{CL}]*+(?=[{SP}]++(?!I\b)[{safe}])()"  # ... before a capital (not I): an end
-        rf"|(?!(?:{nobreak})[{CL}]*+[{SP}])"  # . after a title or an initial: no match; anything else
+        rf"|(?!(?:{nobreak})[{CL}]*+[{SP}])"  # . after a title or before an initial: no match; else
         rf"[{M}]*+[{CL}]*+(?=[{SP}]++(?![a-z])))")  # before a space and not a lowercase letter: ask _judge
 
 _BREAKS = _compile_breaks()
@@ -104,14 +120,15 @@ _BREAKS = _compile_breaks()
 _PARA_LF, _ITEM_LF = re.compile(r"\n[ \t]*\n"), re.compile(r"\n(?=" + _ITEM.pattern + ")")
 _PARA_ANY = re.compile(r"[\r\n](?:(?<=\n)[ \t]*\r?\n|(?<=\r)\n?[ \t]*\r)")  # a blank line (LF, CRLF or CR)
 _ITEM_ANY = re.compile(r"[\r\n](?=[\r\n]*+" + _ITEM.pattern + ")")  # a line break before a list item or heading
-_HEAD = re.compile(r"^[ \t]*#{1,6}[ \t][^\n]*", re.M)
+_HEAD = re.compile(r"\n[ \t]*#{1,6}[ \t][^\n]*")  # a literal "\n" first (not "^" with re.M): the engine skips ahead fast
 
 def _line_breaks(text:str) -> list[int]:
     "Offsets of paragraph breaks, of line breaks before a list item or heading, and of heading ends."
     if "\n" not in text and "\r" not in text: return []
     para, item = (_PARA_ANY, _ITEM_ANY) if "\r" in text else (_PARA_LF, _ITEM_LF)  # a literal first character: fast
     out = [m.start() for m in para.finditer(text)] + [m.start() for m in item.finditer(text)]
-    return out + [m.end() for m in _HEAD.finditer(text)] if "#" in text else out
+    if "#" not in text: return out
+    return out + [m.end() - 1 for m in _HEAD.finditer("\n" + text)]  # "\n" in front for a heading on line one
 
 def _spans(text:str, ends:list[int]) -> list[tuple[int, int]]:
     "The stripped, non-empty pieces of `text` between consecutive `ends`."
@@ -125,8 +142,8 @@ def _spans(text:str, ends:list[int]) -> list[tuple[int, int]]:
         pos = e
     return spans
 
-def sentence_spans(text:str) -> list[tuple[int, int]]:
-    "`(start, end)` offsets of the sentences of `text`; only whitespace lies outside them."
+def _ends(text:str) -> list[int]:
+    "Increasing offsets where sentences end (trailing whitespace not yet removed)."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
     ends, start = [], 0
     for m in _BREAKS.finditer(text):
@@ -136,11 +153,16 @@ def sentence_spans(text:str) -> list[tuple[int, int]]:
             if not e: continue
         ends.append(e); start = e
     lines = _line_breaks(text)
-    return _spans(text, sorted(set(ends + lines)) if lines else ends)
+    return sorted(set(ends + lines)) if lines else ends
+
+def sentence_spans(text:str) -> list[tuple[int, int]]:
+    "`(start, end)` offsets of the sentences of `text`; only whitespace lies outside them."
+    return _spans(text, _ends(text))
 
 def split_sentences(text:str) -> list[str]:
     "The sentences of `text`, in order; joined with the whitespace between them they give back `text`."
-    return [text[s:e] for s, e in sentence_spans(text)]
+    b = [0, *_ends(text), len(text)]
+    return [s for s in [text[a:e].strip() for a, e in zip(b, b[1:])] if s]  # = [text[s:e] for s, e in sentence_spans(text)]
 
 # %% ../nbs/02_split.ipynb #76456767
 @dataclass(frozen=True)
@@ -156,7 +178,7 @@ class Segment:
     def seconds(self) -> float: return estimate_seconds(self.text)
 
 # %% ../nbs/02_split.ipynb #b2a743f2
-_LEVELS = [("clause", re.compile(r"[;:](?=\s)")), ("comma", re.compile(r",(?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)")),
+_LEVELS = [("clause", re.compile(r"[;:](?=\s)")), ("comma", re.compile(r",(?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)|(?<=\w)--(?=[^\s-])")),
            ("word", re.compile(r"\S(?=\s)"))]
 
 def _cut_points(text, s, e, rx):
