@@ -279,7 +279,8 @@ def audio_samples(n_tokens:int, ref_dict:dict|None=None) -> int:
 
 def watermark(tts:ChatterboxTTS, wav:torch.Tensor) -> torch.Tensor:
     "Apply the official Perth watermark (as `ChatterboxTTS.generate` does) to a 1-D or (1, n) waveform."
-    w = tts.watermarker.apply_watermark(wav.reshape(-1).detach().cpu().numpy(), sample_rate=tts.sr)
+    with torch.inference_mode():  # as in the official generate: with autograd on, Perth keeps ~16 tensors per call alive
+        w = tts.watermarker.apply_watermark(wav.reshape(-1).detach().cpu().numpy(), sample_rate=tts.sr)
     return torch.from_numpy(w).unsqueeze(0)
 
 # %% ../nbs/00_models.ipynb #5f133047

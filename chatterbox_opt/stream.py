@@ -231,7 +231,8 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
                     seed:int|None=None, # seeds a private sampling RNG (reproducible on the CPU)
                     s3gen_steps:int|None=None, # S3Gen flow-matching steps (None: the official 10)
                     progress=None, # tqdm bar by segment (None: when there are more than 8 segments)
-                    watermark:bool=True, print_metrics:bool=False):
+                    print_metrics:bool=False,
+                    _watermark:bool=True): # internal: False only where the caller watermarks the joined whole (`generate_long(chunked=True)`) or measures joins
     "Stream `text` as `(audio_chunk, StreamMetrics)` pairs in text order; chunks are (1, n) float32 at 24 kHz, watermarked."
     t_start = time.perf_counter()
     plan = _plan(self, text, audio_prompt_path, exaggeration, cfg_weight, temperature, chunk_size, context_window,
@@ -292,7 +293,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
                 if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])  # fade to silence
                 if seg.end < text_end: wav = torch.cat([wav, torch.zeros(int(pauses.get(seg.boundary, 0) * self.sr))])
             out = wav.reshape(1, -1)
-            if watermark and out.numel(): out = apply_watermark(self.tts, out)
+            if _watermark and out.numel(): out = apply_watermark(self.tts, out)
             sa.s3gen_s += time.perf_counter() - t
             if out.numel():
                 chunks += 1
@@ -318,11 +319,8 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
 
 # %% ../nbs/04_stream.ipynb #4399872a
 @torch.inference_mode()
-def s3gen_batch(tts, token_lists:list, # one 1-D tensor of speech tokens per segment
-                n_cfm_timesteps:int|None=None, # flow-matching steps (None: the official 10)
-                vocoder:bool=True, # False: return the mel frames (for checks)
-               ) -> list:
-    "Speech tokens → 24 kHz audio (1-D float32, CPU) for several segments, with one flow-matching decode for all."
+def _s3gen_batch(tts, token_lists:list, n_cfm_timesteps:int|None=None, vocoder:bool=True) -> list:
+    "`s3gen_batch` before the watermark (what `generate_long` joins, fades and then watermarks as one waveform)."
     s3, ref = tts.s3gen, tts.conds.gen
     toks = [t.reshape(-1).long() for t in token_lists]
     toks = [t[t < 6561] for t in toks]  # S3Gen's vocabulary: drop T3's special tokens, as the official pipeline does
@@ -359,6 +357,14 @@ def s3gen_batch(tts, token_lists:list, # one 1-D tensor of speech tokens per seg
         out[i] = wav.reshape(-1).float().cpu()
     return out
 
+def s3gen_batch(tts, token_lists:list, # one 1-D tensor of speech tokens per segment
+                n_cfm_timesteps:int|None=None, # flow-matching steps (None: the official 10)
+                vocoder:bool=True, # False: return the mel frames (for checks)
+               ) -> list:
+    "Speech tokens → watermarked 24 kHz audio (1-D float32, CPU) for several segments, one flow-matching decode for all."
+    out = _s3gen_batch(tts, token_lists, n_cfm_timesteps, vocoder)
+    return [apply_watermark(tts, w).reshape(-1) if vocoder and w.numel() else w for w in out]
+
 # %% ../nbs/04_stream.ipynb #a5c0331f
 def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggeration=0.5, cfg_weight=0.5, temperature=0.8,
                   fade_duration:float=0.02, enable_sequence_optimization:bool=True, target_tokens:int=96,
@@ -376,7 +382,7 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
                 enable_sequence_optimization=enable_sequence_optimization, target_tokens=target_tokens, max_tokens=max_tokens,
                 repetition_penalty=repetition_penalty, min_p=min_p, top_p=top_p, max_new_tokens=max_new_tokens,
                 batch_size=batch_size, pauses=pauses, seed=seed, s3gen_steps=s3gen_steps, progress=progress,
-                watermark=False, **chunk_kw):
+                _watermark=False, **chunk_kw):
             parts.append(wav); self.last_stream_metrics = m
         wav = torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
         return apply_watermark(self.tts, wav) if wav.numel() else wav
@@ -415,7 +421,7 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
                 step = s3gen_batch_size or len(keys)
                 for a in range(0, len(keys), step):
                     ks = keys[a:a + step]
-                    wavs = s3gen_batch(self.tts, [torch.cat(toks.get(k, [torch.zeros(0, dtype=torch.long)])) for k in ks], s3gen_steps)
+                    wavs = _s3gen_batch(self.tts, [torch.cat(toks.get(k, [torch.zeros(0, dtype=torch.long)])) for k in ks], s3gen_steps)
                     for k, w in zip(ks, wavs):
                         f = min(F, w.numel())
                         if f: w = torch.cat([w[:-f], equal_power_crossfade(w[-f:], torch.zeros(f))])  # fade to silence
