@@ -519,12 +519,15 @@ def optimize(tts:ChatterboxTTS,
              optimize_performance:bool=True, # SDPA path (False: eager debug path returning attention maps)
              dtype=None, # cast T3 to float32 / bfloat16 / float16 (GPU) in place; None keeps T3's dtype
              cuda_graphs="auto", # capture the decode step as a CUDA graph (on CUDA, SDPA path)
+             watermark_on_gpu:bool=True, # on CUDA, run the Perth watermarker's network on T3's GPU (same weights)
              **kw) -> OptimizedTTS: # `FastT3` options: check_every, debug_layers, compact
     "Wrap an official `ChatterboxTTS` so that `generate` decodes T3 with `FastT3`."
     if not isinstance(tts, ChatterboxTTS): raise TypeError(f"optimize wraps an official ChatterboxTTS, not {type(tts).__name__}")
     if dtype is not None:
         dt = resolve_dtype(dtype, tts.t3.device)
         tts.t3.to(dtype=dt)
+    net = getattr(tts.watermarker, "perth_net", None)  # PerthImplicitWatermarker; other watermarkers stay as they are
+    if watermark_on_gpu and net is not None and tts.t3.device.type == "cuda": net.to(tts.t3.device)
     return OptimizedTTS(tts, FastT3(tts.t3, optimize_performance=optimize_performance, cuda_graphs=cuda_graphs, **kw))
 
 # %% ../nbs/03_fast.ipynb #11e8a729

@@ -232,7 +232,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
                     s3gen_steps:int|None=None, # S3Gen flow-matching steps (None: the official 10)
                     progress=None, # tqdm bar by segment (None: when there are more than 8 segments)
                     print_metrics:bool=False,
-                    _watermark:bool=True): # internal: False only where the caller watermarks the joined whole (`generate_long(chunked=True)`) or measures joins
+                    _watermark:bool=True): # internal: False only to measure the joins before the watermark
     "Stream `text` as `(audio_chunk, StreamMetrics)` pairs in text order; chunks are (1, n) float32 at 24 kHz, watermarked."
     t_start = time.perf_counter()
     plan = _plan(self, text, audio_prompt_path, exaggeration, cfg_weight, temperature, chunk_size, context_window,
@@ -374,18 +374,16 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
                   s3gen_batch_size:int|None=None, # segments per S3Gen call (None: the whole T3 batch)
                   chunked:bool=False, # True: assemble `generate_stream`'s chunks instead (its `**chunk_kw` apply)
                   **chunk_kw) -> torch.Tensor:
-    "Speak text of any length: (1, samples) float32 at 24 kHz, watermarked; metrics in `last_stream_metrics`."
+    "Speak text of any length: (1, samples) float32 at 24 kHz, each segment watermarked; metrics in `last_stream_metrics`."
     if chunked:
         parts, self.last_stream_metrics = [], None
         for wav, m in self.generate_stream(text, audio_prompt_path=audio_prompt_path, exaggeration=exaggeration,
                 cfg_weight=cfg_weight, temperature=temperature, fade_duration=fade_duration,
                 enable_sequence_optimization=enable_sequence_optimization, target_tokens=target_tokens, max_tokens=max_tokens,
                 repetition_penalty=repetition_penalty, min_p=min_p, top_p=top_p, max_new_tokens=max_new_tokens,
-                batch_size=batch_size, pauses=pauses, seed=seed, s3gen_steps=s3gen_steps, progress=progress,
-                _watermark=False, **chunk_kw):
-            parts.append(wav); self.last_stream_metrics = m
-        wav = torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
-        return apply_watermark(self.tts, wav) if wav.numel() else wav
+                batch_size=batch_size, pauses=pauses, seed=seed, s3gen_steps=s3gen_steps, progress=progress, **chunk_kw):
+            parts.append(wav); self.last_stream_metrics = m  # each chunk watermarked by the stream
+        return torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
     if chunk_kw: raise TypeError(f"unexpected arguments {sorted(chunk_kw)} (chunk settings need chunked=True)")
     if s3gen_batch_size is not None and (not isinstance(s3gen_batch_size, int) or s3gen_batch_size < 1):
         raise ValueError("s3gen_batch_size must be None or a positive int")
@@ -426,7 +424,7 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
                         f = min(F, w.numel())
                         if f: w = torch.cat([w[:-f], equal_power_crossfade(w[-f:], torch.zeros(f))])  # fade to silence
                         if seg_of[k].end < text_end: w = torch.cat([w, torch.zeros(int(pauses.get(seg_of[k].boundary, 0) * self.sr))])
-                        audio[k] = w
+                        audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                     bar.update(len(ks))
                 s3gen_s += time.perf_counter() - t
                 if first is None: first = time.perf_counter() - t_start
@@ -443,7 +441,6 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
             worker.join(timeout=0.05)
         bar.close()
     wav = torch.cat([audio[k] for k in order]).reshape(1, -1)
-    if wav.numel(): wav = apply_watermark(self.tts, wav)
     now = time.perf_counter() - t_start; audio_s = wav.shape[-1] / self.sr
     self.last_stream_metrics = StreamMetrics(first, now / max(audio_s, 1e-9), now, audio_s, len(order), len(order) - 1,
                                              len(order), segs[0].start, text_end, t3_s, s3gen_s, bs,
