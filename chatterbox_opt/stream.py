@@ -171,6 +171,20 @@ def _t3_worker(model:OptimizedTTS, decoder:FastT3, cond, segs:list, sampler:Samp
         try: q.put(("error", seg, e), timeout=1)
         except queue.Full: pass
 
+def _stop_worker(worker:threading.Thread, q:queue.Queue, stop:threading.Event):
+    "Tell the worker to stop and wait for it, draining the queue so that a blocked `put` can see the flag."
+    stop.set()
+    while worker.is_alive():
+        try: q.get_nowait()
+        except queue.Empty: pass
+        worker.join(timeout=0.05)
+
+def _worker_failed(seg, e:BaseException) -> RuntimeError:
+    "The error to raise in the caller for an exception in the T3 worker, naming the segment."
+    where = f"the segment at text[{seg.start}:{seg.end}] ({seg.text[:40]!r})" if seg is not None else "the T3 worker"
+    return RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}")
+
+
 # %% ../nbs/04_stream.ipynb #f612847b
 PAUSES = dict(paragraph=0.35, sentence=0.15, clause=0.08, comma=0.04, word=0.0, hard=0.0, end=0.0)
 
@@ -267,8 +281,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
         elif msg[0] == "end": ended = True
         elif msg[0] == "error":
             _, seg, e = msg
-            where = f"the segment at text[{seg.start}:{seg.end}] ({seg.text[:40]!r})" if seg is not None else "the T3 worker"
-            raise RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}") from e
+            raise _worker_failed(seg, e) from e
     # what the last call did, for inspection: segments, raw speech tokens per segment, (batch size, T3 start, end)
     self.last_stream = dict(segments=[], tokens={}, batches=[], batch_size=bs)
     worker.start()
@@ -309,11 +322,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
                 yield out, m
             if seg_done: del bufs[k]; pos += 1; bar.update(1)
     finally:
-        stop.set()
-        while worker.is_alive():
-            try: q.get_nowait()
-            except queue.Empty: pass
-            worker.join(timeout=0.05)
+        _stop_worker(worker, q, stop)
         bar.close()
         bufs.clear()
 
@@ -431,14 +440,9 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
             elif msg[0] == "end": break
             elif msg[0] == "error":
                 _, seg, e = msg
-                where = f"the segment at text[{seg.start}:{seg.end}] ({seg.text[:40]!r})" if seg is not None else "the T3 worker"
-                raise RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}") from e
+                raise _worker_failed(seg, e) from e
     finally:
-        stop.set()
-        while worker.is_alive():
-            try: q.get_nowait()
-            except queue.Empty: pass
-            worker.join(timeout=0.05)
+        _stop_worker(worker, q, stop)
         bar.close()
     wav = torch.cat([audio[k] for k in order]).reshape(1, -1)
     now = time.perf_counter() - t_start; audio_s = wav.shape[-1] / self.sr
