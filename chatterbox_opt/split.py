@@ -95,11 +95,11 @@ def _compile_breaks() -> re.Pattern:
     abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()}
     assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
     plain = ["(?<=[A-Za-z]{7})"]  # 7+ letters: longer than any abbreviation
-    # numbers that cannot be a list number (4+ digits, or with a sign or separator inside: 1990, 3.14, $4.50, 5%)
-    plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[.,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
         ws = [a for a in abbr if len(a) == L]
         plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
+    # numbers that cannot be a list number (4+ digits, or with a sign or separator inside: 1990, 3.14, $4.50, 5%)
+    plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[.,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
     nobreak = _after([a for a in _TITLES | _CONT if a.isalpha()])  # numbered abbreviations: _judge
     nobreak += rf"|(?:(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.))(?=[{SP}]++[A-Z]\.(?!\w))"  # an initial before an initial
     return re.compile(
