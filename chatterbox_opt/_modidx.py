@@ -173,6 +173,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                       'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._auto_batch': ('stream.html#_auto_batch', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._is_oom': ('stream.html#_is_oom', 'chatterbox_opt/stream.py'),
+                                       'chatterbox_opt.stream._own_stream': ('stream.html#_own_stream', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._peak_memory_mb': ('stream.html#_peak_memory_mb', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._plan': ('stream.html#_plan', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._s3gen_batch': ('stream.html#_s3gen_batch', 'chatterbox_opt/stream.py'),

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import math, queue, resource, threading, time, warnings
 import torch.nn.functional as TF
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -120,6 +121,14 @@ class _Cancelled(Exception): pass
 
 def _is_oom(e): return isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in str(e).lower()
 
+@contextmanager
+def _own_stream(device):
+    "On CUDA, run the block on a stream of its own (after the caller's work so far), so that its kernels can overlap S3Gen's."
+    if torch.device(device).type != "cuda": yield; return
+    s = torch.cuda.Stream(device)
+    s.wait_stream(torch.cuda.current_stream(device))  # the conditionals were made on the caller's stream
+    with torch.cuda.stream(s): yield
+
 def _t3_worker(model:OptimizedTTS, decoder:FastT3, cond, segs:list, sampler:Sampler, batch_size:int, budget_of,
                q:queue.Queue, stop:threading.Event, chunk_size:int, target_tokens:int):
     def put(msg):
@@ -129,7 +138,7 @@ def _t3_worker(model:OptimizedTTS, decoder:FastT3, cond, segs:list, sampler:Samp
         raise _Cancelled()
     seg = None
     try:
-        with torch.inference_mode():
+        with torch.inference_mode(), _own_stream(decoder.device):
             i, bs, key = 0, batch_size, 0
             segs = [(None, s) for s in segs]
             while i < len(segs):
