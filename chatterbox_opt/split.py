@@ -17,9 +17,9 @@ _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "ge
            "det", "msgr", "rt", "messrs", "mme", "mlle", "sra", "dott", "wm", "geo", "chas", "thos", "jas", "jos",
            "benj", "robt", "edw"}  # always followed by a name
 _CONT = {"e.g", "i.e", "cf", "vs", "v", "figs", "eq", "eqs", "approx", "nos", "vol", "vols", "pp", "p", "ch", "chap",
-         "sect", "ref", "refs", "ca", "c", "viz", "dept", "univ", "tel", "ext", "feb", "apr", "jun", "jul", "aug", "sep",
-         "sept", "oct", "nov", "dec", "incl"}  # always followed by more of the sentence
-_NUMBERED = {"no", "art", "sec", "fig", "op", "pt", "par", "min", "max", "est", "jan", "mar"}  # "No. 5", but "I said no."
+         "sect", "ref", "refs", "ca", "c", "viz", "dept", "univ", "tel", "ext", "incl"}  # always followed by more of the sentence
+_NUMBERED = {"no", "art", "sec", "fig", "op", "pt", "par", "min", "max", "est",  # "No. 5", but "I said no."
+             "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # "Sept. 11", "in Sept. The"
 _MAYBE_END = {"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "llc", "plc", "ph.d",
               "b.a", "m.a", "b.sc", "m.sc", "d.c", "bros", "jr", "sr", "esq", "a.d", "b.c", "al", "ed", "eds", "st",
               "ft", "ave", "blvd", "rd"}  # may end a sentence: "etc. The", but "St. Louis", "et al. showed"
@@ -39,6 +39,7 @@ _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
 _PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w']+"), re.compile(r"(?:[a-z]\.)+[a-z]")
 _INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
+_SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 12, 1.2, 3.1.4
 
 def _judge(text:str, i:int, j:int, start:int) -> int:
     "Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`."
@@ -62,7 +63,7 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
                 if _INITIAL.match(text, k): return 0
                 nw = _NEXT_WORD.match(text, k)
                 if w != "I" and not (nw and nw.group().lower() in _OPENERS): return 0  # "Plan B. The" ends; "said I." ends
-            if len(w) <= 3 and w.isdigit() and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix"
+            if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix", "1.2. Scope"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw = _NEXT_WORD.match(text, k)
                 if not (nw and nw.group().lower() in _OPENERS): return 0
@@ -98,8 +99,8 @@ def _compile_breaks() -> re.Pattern:
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
         ws = [a for a in abbr if len(a) == L]
         plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
-    # numbers that cannot be a list number (4+ digits, or with a sign or separator inside: 1990, 3.14, $4.50, 5%)
-    plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[.,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
+    # numbers that cannot be a list or section number (4+ digits, or a sign or separator inside: 1990, $4, 5%, 10/10)
+    plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
     nobreak = _after([a for a in _TITLES | _CONT if a.isalpha()])  # numbered abbreviations: _judge
     nobreak += rf"|(?:(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.))(?=[{SP}]++[A-Z]\.(?!\w))"  # an initial before an initial
     return re.compile(
