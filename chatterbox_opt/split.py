@@ -30,12 +30,12 @@ no yes not all some many most every each one two three""".split())
 
 
 # %% ../nbs/02_split.ipynb #5e73dbdb
-_CLOSE = "\"'”’»」』）)]}】〕〉》›"
+_CLOSE = "\"'”’»」』）)]}】〕〉》›*"  # closing quotes and brackets, and Markdown emphasis: "It is **done.** Next"
 _MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark
 _CAND = re.compile(rf"[{re.escape(_MARKS)}{_CJK_MARKS}]+[{re.escape(_CLOSE)}]*")  # every end-mark cluster
 _ITEM = re.compile(r"[ \t]*(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
 _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+")
-_WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{]*$")
+_WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{*]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
 _PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w']+"), re.compile(r"(?:[a-z]\.)+[a-z]")
 _INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
@@ -79,7 +79,7 @@ def _trie(words:list[str]) -> str:
     return "(?:" + "|".join(f"[{re.escape(c.upper() + c)}]" + _trie([w[1:] for w in words if w[0] == c])
                             for c in sorted({w[0] for w in words})) + ")"
 
-_PRE = r"[\s\"'“‘(\[{]"  # what may stand before a word: a space, an opening quote or bracket
+_PRE = r"[\s\"'“‘(\[{*]"  # what may stand before a word: a space, an opening quote or bracket, Markdown emphasis
 
 def _after(words:list[str], tail:str=r"\.") -> str:
     "Look-behinds, one per word length: the text before here is one of `words` (a whole word), then `tail`."
