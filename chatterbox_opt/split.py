@@ -106,11 +106,11 @@ def _compile_breaks() -> re.Pattern:
     return re.compile(
         rf"[{M}{C}](?<![{M}{C}][{M}{C}])"  # the first mark of a cluster ...
         rf"(?:(?!\w)|(?<=[{C}]))"  # ... fails at once before a letter or digit (3.14, x.py), unless CJK ...
-        rf"(?:"  # ... then the first of these that fits:
-        rf"(?:(?<=[{C}])|(?=[{M}]*+[{C}]))[{M}{C}]*+[{CL}]*+(?:{_EMOJI.pattern})?()"  # CJK: an end
-        rf"|[{M}]*+[{CL}]*+(?=[{SP}]*+(?:[\r\n]|\Z))()"  # before a line break or the end: an end
+        rf"(?:"  # ... then the first of these that fits (the first four exclude each other: commonest first):
+        rf"(?<=\.)(?<=(?:{'|'.join(plain)})\.)(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # . after a plain word: an end
         rf"|(?<=[!?‼⁇⁈⁉])[!?‼⁇⁈⁉]*+(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # ! ? before a capital: an end
-        rf"|(?<=(?:{'|'.join(plain)})\.)(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # . after a plain word: an end
+        rf"|[{M}]*+[{CL}]*+(?=[{SP}]*+(?:[\r\n]|\Z))()"  # before a line break or the end: an end
+        rf"|(?:(?<=[{C}])|(?=[{M}]*+[{C}]))[{M}{C}]*+[{CL}]*+(?:{_EMOJI.pattern})?()"  # CJK: an end
         rf"|(?<!\.(?=[^{M}]))[{M}]*+[{CL}]*+(?=[{SP}]++(?!I\b)[{safe}])()"  # ... before a capital (not I): an end
         rf"|(?!(?:{nobreak})[{CL}]*+[{SP}])"  # . after a title or before an initial: no match; else
         rf"[{M}]*+[{CL}]*+(?=[{SP}]++(?![a-z])))")  # before a space and not a lowercase letter: ask _judge
