@@ -172,6 +172,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.stream._SegmentAudio.ready': ( 'stream.html#_segmentaudio.ready',
                                                                                       'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._auto_batch': ('stream.html#_auto_batch', 'chatterbox_opt/stream.py'),
+                                       'chatterbox_opt.stream._end_segment': ('stream.html#_end_segment', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._is_oom': ('stream.html#_is_oom', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._own_stream': ('stream.html#_own_stream', 'chatterbox_opt/stream.py'),
                                        'chatterbox_opt.stream._peak_memory_mb': ('stream.html#_peak_memory_mb', 'chatterbox_opt/stream.py'),

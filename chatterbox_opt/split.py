@@ -28,7 +28,6 @@ if when while after before although though because since as in on at by for from
 her their what why how who where which once now still also however meanwhile later next finally first second
 no yes not all some many most every each one two three""".split())
 
-
 # %% ../nbs/02_split.ipynb #5e73dbdb
 _CLOSE = "\"'”’»」』）)]}】〕〉》›*"  # closing quotes and brackets, and Markdown emphasis: "It is **done.** Next"
 _MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark

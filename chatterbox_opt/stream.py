@@ -193,9 +193,14 @@ def _worker_failed(seg, e:BaseException) -> RuntimeError:
     where = f"the segment at text[{seg.start}:{seg.end}] ({seg.text[:40]!r})" if seg is not None else "the T3 worker"
     return RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}")
 
-
 # %% ../nbs/04_stream.ipynb #f612847b
 PAUSES = dict(paragraph=0.35, sentence=0.15, clause=0.08, comma=0.04, word=0.0, hard=0.0, end=0.0)
+
+def _end_segment(wav:torch.Tensor, fade:int, seg:Segment, last:bool, pauses:dict, sr:int) -> torch.Tensor:
+    "A segment's last audio: faded out to silence over `fade` samples, then its boundary's pause (none after the last)."
+    f = min(fade, wav.numel())
+    if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])
+    return wav if last else torch.cat([wav, torch.zeros(int(pauses.get(seg.boundary, 0) * sr))])
 
 def _auto_batch(model:OptimizedTTS, n_segments:int, budget:int, T0:int) -> int:
     "Segments per T3 batch: memory-bounded on CUDA, 4 on the CPU (decode there is bound by reading the weights)."
@@ -310,10 +315,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
             seg_done = sa.finished and sa.done >= len(sa.tokens) and sa.tail.numel() == 0
             if wav is None: wav = torch.zeros(0)
             t = time.perf_counter()
-            if seg_done:  # fade the segment's end out, then its pause
-                f = min(F, wav.numel())
-                if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])  # fade to silence
-                if seg.end < text_end: wav = torch.cat([wav, torch.zeros(int(pauses.get(seg.boundary, 0) * self.sr))])
+            if seg_done: wav = _end_segment(wav, F, seg, seg.end >= text_end, pauses, self.sr)
             out = wav.reshape(1, -1)
             if _watermark and out.numel(): out = apply_watermark(self.tts, out)
             sa.s3gen_s += time.perf_counter() - t
@@ -338,7 +340,7 @@ def generate_stream(self:OptimizedTTS, text:str, audio_prompt_path=None, exagger
 # %% ../nbs/04_stream.ipynb #4399872a
 @torch.inference_mode()
 def _s3gen_batch(tts, token_lists:list, n_cfm_timesteps:int|None=None, vocoder:bool=True) -> list:
-    "`s3gen_batch` before the watermark (what `generate_long` joins, fades and then watermarks as one waveform)."
+    "`s3gen_batch` before the watermark (`generate_long` fades each segment and adds its pause first, then watermarks it)."
     s3, ref = tts.s3gen, tts.conds.gen
     toks = [t.reshape(-1).long() for t in token_lists]
     toks = [t[t < 6561] for t in toks]  # S3Gen's vocabulary: drop T3's special tokens, as the official pipeline does
@@ -439,9 +441,7 @@ def generate_long(self:OptimizedTTS, text:str, audio_prompt_path=None, exaggerat
                     ks = keys[a:a + step]
                     wavs = _s3gen_batch(self.tts, [torch.cat(toks.get(k, [torch.zeros(0, dtype=torch.long)])) for k in ks], s3gen_steps)
                     for k, w in zip(ks, wavs):
-                        f = min(F, w.numel())
-                        if f: w = torch.cat([w[:-f], equal_power_crossfade(w[-f:], torch.zeros(f))])  # fade to silence
-                        if seg_of[k].end < text_end: w = torch.cat([w, torch.zeros(int(pauses.get(seg_of[k].boundary, 0) * self.sr))])
+                        w = _end_segment(w, F, seg_of[k], seg_of[k].end >= text_end, pauses, self.sr)
                         audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                     bar.update(len(ks))
                 s3gen_s += time.perf_counter() - t
