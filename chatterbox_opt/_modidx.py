@@ -150,6 +150,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'chatterbox_opt.split._pack': ('split.html#_pack', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._spans': ('split.html#_spans', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._tok': ('split.html#_tok', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._tok_bound': ('split.html#_tok_bound', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._trie': ('split.html#_trie', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._units': ('split.html#_units', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split.explorer': ('split.html#explorer', 'chatterbox_opt/split.py'),

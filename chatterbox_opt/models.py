@@ -312,6 +312,7 @@ def env_info(device=None, dtype=None) -> dict:
     try: commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
                                  cwd=Path(__file__).parent if "__file__" in globals() else None).stdout.strip() or None
     except Exception: commit = None
+    commit = commit or os.environ.get("CHATTERBOX_OPT_COMMIT") or None  # a run outside the checkout (tools/gpu_check.sh)
     return dict(device=name, dtype=str(dtype or torch.float32).replace("torch.", ""), python=platform.python_version(),
                 torch=torch.__version__, transformers=ver("transformers"), chatterbox=ver("chatterbox-tts"),
                 chatterbox_opt=ver("chatterbox_opt"), date=datetime.date.today().isoformat(), commit=commit)

@@ -194,9 +194,13 @@ def _hard_cuts(text, s, e, target):
 # %% ../nbs/02_split.ipynb #9beaf8bc
 def _tok(text, s, e): return estimate_text_tokens(text[s:e])
 
+def _tok_bound(text, s, e):
+    "An upper bound on `_tok(text, s, e)` without estimating (see below)."
+    return e - s + 3 + text.count("…", s, e) + text.count(";", s, e)
+
 def _units(text, s, e, kind, target, max_tokens, level=0):
     "Split text[s:e] (ending at boundary `kind`) into units within `max_tokens`, at the best boundaries available."
-    if _tok(text, s, e) <= max_tokens: return [(s, e, kind)]
+    if _tok_bound(text, s, e) <= max_tokens or _tok(text, s, e) <= max_tokens: return [(s, e, kind)]
     for lvl in range(level, len(_LEVELS) + 1):
         if lvl == len(_LEVELS): cuts, name = _hard_cuts(text, s, e, target), "hard"
         else: name, rx = _LEVELS[lvl]; cuts = _cut_points(text, s, e, rx)
@@ -215,13 +219,16 @@ def _units(text, s, e, kind, target, max_tokens, level=0):
 # %% ../nbs/02_split.ipynb #a2319652
 def _pack(text, units, target, max_tokens):
     "Greedily join consecutive units up to `target` (up to `max_tokens` while the segment is under half the target)."
-    out = []
+    out, n_cur = [], 0  # n_cur: estimated tokens of out[-1], None until needed
     for u in units:
         if out:
-            s, e, _ = out[-1]; n_cur, n_new = _tok(text, s, e), _tok(text, s, u[1])
+            s = out[-1][0]
+            if _tok_bound(text, s, u[1]) <= target: out[-1] = (s, u[1], u[2]); n_cur = None; continue  # surely fits
+            if n_cur is None: n_cur = _tok(text, s, out[-1][1])
+            n_new = _tok(text, s, u[1])
             if n_new <= target or (n_cur < target / 2 and n_new <= max_tokens):
-                out[-1] = (s, u[1], u[2]); continue
-        out.append(u)
+                out[-1] = (s, u[1], u[2]); n_cur = n_new; continue
+        out.append(u); n_cur = None
     return out
 
 # %% ../nbs/02_split.ipynb #9909845b
