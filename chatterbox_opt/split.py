@@ -26,19 +26,24 @@ _MAYBE_END = {"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co
 _OPENERS = set("""the a an i it its we he she they you this that these those there here then but and so or yet
 if when while after before although though because since as in on at by for from to with without of my our your his
 her their what why how who where which once now still also however meanwhile later next finally first second
-no yes not all some many most every each one two three""".split())
+no yes not all some many most every each one two three do does did is are was were can could should must let
+please thanks thank today tomorrow yesterday perhaps maybe thus hence therefore instead besides indeed unfortunately
+fortunately again even only just unless until during despite everyone nobody someone nothing everything something
+i'm i'll i'd i've it's let's we're we'll we've they're they'll you're you'll that's there's what's he's she's
+don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't shouldn't""".split())  # start sentences
 
 # %% ../nbs/02_split.ipynb #5e73dbdb
-_CLOSE = "\"'”’»」』）)]}】〕〉》›*"  # closing quotes and brackets, and Markdown emphasis: "It is **done.** Next"
+_CLOSE = "\"'”’“‘»」』）)]}】〕〉》›*"  # closing quotes (“ ‘ too: German „so.“) and brackets, Markdown emphasis: "**done.** Next"
 _MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark
 _CAND = re.compile(rf"[{re.escape(_MARKS)}{_CJK_MARKS}]+[{re.escape(_CLOSE)}]*")  # every end-mark cluster
 _ITEM = re.compile(r"[ \t]*(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
 _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+")
 _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{*]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
-_PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w']+"), re.compile(r"(?:[a-z]\.)+[a-z]")
+_PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w'’]+"), re.compile(r"(?:[a-z]\.)+[a-z]")
 _INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
 _SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 12, 1.2, 3.1.4
+_CITE = re.compile(r"\d[^\s()]*\)")  # a number that closes a bracket: "(Sil. 299)", "(Smith 2001, Ch. 4)"
 
 def _judge(text:str, i:int, j:int, start:int) -> int:
     "Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`."
@@ -56,16 +61,18 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             w = text[p:i]
             if not w.isalnum(): w = _WORD_BEFORE.search(text, p, i).group()  # ... and after any quote or bracket
             wl = w.lower()
-            if wl in _NOBREAK: return 0
+            if wl in _NOBREAK and not (len(w) == 1 and w.isupper()): return 0  # "c. 1900", but "vitamin C. It"
+            if c.isdigit() and _CITE.match(text, k) and text.rfind("(", start, i) > text.rfind(")", start, i):
+                return 0  # a page reference inside brackets: "(Sil. 299)"; but "It ended. 3) Next" ends
             if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
             if len(w) == 1 and w.isupper():  # an initial (J. R. R. Tolkien), unless a sentence clearly starts after it
                 if _INITIAL.match(text, k): return 0
                 nw = _NEXT_WORD.match(text, k)
-                if w != "I" and not (nw and nw.group().lower() in _OPENERS): return 0  # "Plan B. The" ends; "said I." ends
+                if w != "I" and not (nw and nw.group().lower().replace("’", "'") in _OPENERS): return 0  # "Plan B. The" ends; "said I." ends
             if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix", "1.2. Scope"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw = _NEXT_WORD.match(text, k)
-                if not (nw and nw.group().lower() in _OPENERS): return 0
+                if not (nw and nw.group().lower().replace("’", "'") in _OPENERS): return 0
     em = _EMOJI.match(text, j) if c >= "\u2600" else None  # emoji after the end mark belong to the sentence: "Done! 🎉"
     return em.end() if em else j
 
@@ -100,13 +107,15 @@ def _compile_breaks() -> re.Pattern:
         plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
     # numbers that cannot be a list or section number (4+ digits, or a sign or separator inside: 1990, $4, 5%, 10/10)
     plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
-    nobreak = _after([a for a in _TITLES | _CONT if a.isalpha()])  # numbered abbreviations: _judge
+    nobreak = _after([a for a in _TITLES | _CONT if a.isalpha() and len(a) > 1])  # numbered abbreviations: _judge
+    one = "".join(sorted(a for a in _TITLES | _CONT if len(a) == 1))  # lowercase only: "C." is an initial
+    nobreak += rf"|(?<={_PRE}[{one}]\.)|(?<=^[{one}]\.)"
     nobreak += rf"|(?:(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.))(?=[{SP}]++[A-Z]\.(?!\w))"  # an initial before an initial
     return re.compile(
         rf"[{M}{C}](?<![{M}{C}][{M}{C}])"  # the first mark of a cluster ...
         rf"(?:(?!\w)|(?<=[{C}]))"  # ... fails at once before a letter or digit (3.14, x.py), unless CJK ...
         rf"(?:"  # ... then the first of these that fits (the first four exclude each other: commonest first):
-        rf"(?<=\.)(?<=(?:{'|'.join(plain)})\.)(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # . after a plain word: an end
+        rf"(?<=\.)(?<=(?:{'|'.join(plain)})\.)(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])(?![{SP}]++{_CITE.pattern})()"  # . after a plain word: an end
         rf"|(?<=[!?‼⁇⁈⁉])[!?‼⁇⁈⁉]*+(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # ! ? before a capital: an end
         rf"|[{M}]*+[{CL}]*+(?=[{SP}]*+(?:[\r\n]|\Z))()"  # before a line break or the end: an end
         rf"|(?:(?<=[{C}])|(?=[{M}]*+[{C}]))[{M}{C}]*+[{CL}]*+(?:{_EMOJI.pattern})?()"  # CJK: an end
@@ -196,7 +205,7 @@ def _tok(text, s, e): return estimate_text_tokens(text[s:e])
 
 def _tok_bound(text, s, e):
     "An upper bound on `_tok(text, s, e)` without estimating (see below)."
-    return e - s + 3 + text.count("…", s, e) + text.count(";", s, e)
+    return e - s + 5 + text.count("…", s, e) + text.count(";", s, e)
 
 def _units(text, s, e, kind, target, max_tokens, level=0):
     "Split text[s:e] (ending at boundary `kind`) into units within `max_tokens`, at the best boundaries available."
