@@ -36,7 +36,7 @@ don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't s
 _CLOSE = "\"'”’“‘»」』）)]}】〕〉》›*"  # closing quotes (“ ‘ too: German „so.“) and brackets, Markdown emphasis: "**done.** Next"
 _MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark
 _CAND = re.compile(rf"[{re.escape(_MARKS)}{_CJK_MARKS}]+[{re.escape(_CLOSE)}]*")  # every end-mark cluster
-_ITEM = re.compile(r"[ \t]*(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s")
+_ITEM = re.compile(r"[ \t]*(?:(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s|```|~~~)")  # list item, heading, code fence
 _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+")
 _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{*]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
@@ -129,14 +129,14 @@ _BREAKS = _compile_breaks()
 _PARA_LF, _ITEM_LF = re.compile(r"\n[ \t]*\n"), re.compile(r"\n(?=" + _ITEM.pattern + ")")
 _PARA_ANY = re.compile(r"[\r\n](?:(?<=\n)[ \t]*\r?\n|(?<=\r)\n?[ \t]*\r)")  # a blank line (LF, CRLF or CR)
 _ITEM_ANY = re.compile(r"[\r\n](?=[\r\n]*+" + _ITEM.pattern + ")")  # a line break before a list item or heading
-_HEAD = re.compile(r"\n[ \t]*#{1,6}[ \t][^\n]*")  # a literal "\n" first (not "^" with re.M): the engine skips ahead fast
+_HEAD = re.compile(r"\n[ \t]*(?:#{1,6}[ \t]|```|~~~)[^\n]*")  # a literal "\n" first (not "^" with re.M): the engine skips ahead fast
 
 def _line_breaks(text:str) -> list[int]:
     "Offsets of paragraph breaks, of line breaks before a list item or heading, and of heading ends."
     if "\n" not in text and "\r" not in text: return []
     para, item = (_PARA_ANY, _ITEM_ANY) if "\r" in text else (_PARA_LF, _ITEM_LF)  # a literal first character: fast
     out = [m.start() for m in para.finditer(text)] + [m.start() for m in item.finditer(text)]
-    if "#" not in text: return out
+    if "#" not in text and "`" not in text and "~" not in text: return out  # one-character tests: a memchr each
     return out + [m.end() - 1 for m in _HEAD.finditer("\n" + text)]  # "\n" in front for a heading on line one
 
 def _spans(text:str, ends:list[int]) -> list[tuple[int, int]]:
