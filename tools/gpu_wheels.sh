@@ -27,8 +27,9 @@ tokenizers toolz torch torchaudio torchdiffeq torch-geometric torchmetrics torch
 triton typer typing-extensions typing-inspect urllib3 uvloop wadler-lindig werkzeug wheel wrapt xarray xxhash yarl
 zipp"
 FORCE=${CBO_GPU_FORCE:-}  # e.g. "transformers huggingface-hub" to carry this machine's newer versions (+13 MB)
-# not needed to run notebooks there (nbdev's git-hook and widget-frontend requirements): leaves room under 64 MiB
-SKIP="pre-commit virtualenv distlib identify nodeenv cfgv python-discovery widgetsnbextension jupyterlab-widgets"
+# not needed to run notebooks there (nbdev's git hooks, the widget front ends, IPython's lazily imported completion):
+# 48 MB without them, so that even CBO_GPU_FORCE's 14 MB more stays under the device tool's 64 MiB
+SKIP="pre-commit virtualenv distlib identify nodeenv cfgv python-discovery widgetsnbextension jupyterlab-widgets jedi parso"
 # what the package, the GPU notebooks and nbdev's test runner import, with their requirements, as installed in .venv
 pins=$("$PY" - "$PRESENT $SKIP" "$FORCE" "${CBO_GPU_PYVER:-3.12}" <<'PY'
 import importlib.metadata as md, re, sys
