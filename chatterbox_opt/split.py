@@ -18,7 +18,7 @@ _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "ge
            "benj", "robt", "edw"}  # always followed by a name
 _CONT = {"e.g", "i.e", "cf", "vs", "v", "figs", "eq", "eqs", "approx", "nos", "vol", "vols", "pp", "p", "ch", "chap",
          "sect", "ref", "refs", "ca", "c", "viz", "dept", "univ", "tel", "ext", "incl"}  # always followed by more of the sentence
-_NUMBERED = {"no", "art", "sec", "fig", "op", "pt", "par", "min", "max", "est",  # "No. 5", but "I said no."
+_NUMBERED = {"no", "n°", "nº", "art", "sec", "fig", "op", "pt", "par", "min", "max", "est",  # "No. 5", but "I said no."
              "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # "Sept. 11", "in Sept. The"
 _MAYBE_END = {"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "llc", "plc", "ph.d",
               "b.a", "m.a", "b.sc", "m.sc", "d.c", "bros", "jr", "sr", "esq", "a.d", "b.c", "al", "ed", "eds", "st",
@@ -44,6 +44,29 @@ _PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w'’]+"), 
 _INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
 _SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 12, 1.2, 3.1.4
 _CITE = re.compile(r"\d[^\s()]*\)")  # a number that closes a bracket: "(Sil. 299)", "(Smith 2001, Ch. 4)"
+_NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")  # "Albert I. Jones": a capitalised word before an initial I
+
+def _spaced_run(text:str, i:int):
+    "The spaced ellipsis `. . .` (dots one space apart, at least three) holding the dot at `i`: (first, after last, dots)."
+    a, b = i, i + 1
+    while a >= 2 and text[a-2:a] == ". ": a -= 2
+    while text[b:b+2] == " .": b += 2
+    n = (b - a + 1) // 2
+    return (a, b, n) if n >= 3 else None
+
+def _judge_spaced(text:str, i:int, j:int, run) -> int:
+    """A dot in a spaced ellipsis. Only its last dot may end a sentence (before a capital that is not the word I), except
+    `word. . . . Next`: a full stop, then an ellipsis that opens the next sentence (the MLA convention)."""
+    a, b, n = run
+    q = b
+    while q < len(text) and text[q] in _CLOSE: q += 1
+    r = q
+    while r < len(text) and text[r] in _SPACES: r += 1
+    nxt = text[r] if r < len(text) else ""
+    opens = r > q and nxt and not nxt.islower() and not _PRONOUN_I.match(text, r)
+    stop_first = opens and n >= 4 and a > 0 and not text[a-1].isspace()
+    if i == a: return j if stop_first else 0
+    return j if i == b - 1 and opens and not stop_first else 0
 
 def _judge(text:str, i:int, j:int, start:int) -> int:
     "Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`."
@@ -56,7 +79,9 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
         if c.islower(): return 0  # "approx. five", '"Really?" she asked.'
         if marks != ".":  # !, ?, …, "...", "?!": an end, except an ellipsis before the pronoun I
             if marks.strip("!?‼⁇⁈⁉") and _PRONOUN_I.match(text, k): return 0
+            if text[i-1:i] == "[" and text[i+len(marks):i+len(marks)+1] == "]": return 0  # an omission: "[...]"
         else:
+            if (c == "." or text[i-2:i] == ". ") and (run := _spaced_run(text, i)): return _judge_spaced(text, i, j, run)
             p = text.rfind(" ", start, i); p = p + 1 if p >= 0 else start  # the word before: after the last space ...
             w = text[p:i]
             if not w.isalnum(): w = _WORD_BEFORE.search(text, p, i).group()  # ... and after any quote or bracket
@@ -68,11 +93,15 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             if len(w) == 1 and w.isupper():  # an initial (J. R. R. Tolkien), unless a sentence clearly starts after it
                 if _INITIAL.match(text, k): return 0
                 nw = _NEXT_WORD.match(text, k)
-                if w != "I" and not (nw and nw.group().lower().replace("’", "'") in _OPENERS): return 0  # "Plan B. The" ends; "said I." ends
+                opener = nw and nw.group().lower().replace("’", "'") in _OPENERS
+                if w != "I" and not opener: return 0  # "Plan B. The" ends; "said I." ends
+                if w == "I" and not opener and c.isupper() and _NAME_BEFORE.search(text, start, p): return 0  # "Albert I. Jones"
             if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix", "1.2. Scope"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw = _NEXT_WORD.match(text, k)
-                if not (nw and nw.group().lower().replace("’", "'") in _OPENERS): return 0
+                nl = nw.group().lower().replace("’", "'") if nw else ""
+                title = w.isupper() and nl in _TITLES and text[nw.end():nw.end()+1] == "."  # "6 P.M. Mr. Smith", not "5 a.m. Mr."
+                if not (nl in _OPENERS or title): return 0
     em = _EMOJI.match(text, j) if c >= "\u2600" else None  # emoji after the end mark belong to the sentence: "Done! 🎉"
     return em.end() if em else j
 
@@ -98,7 +127,7 @@ def _after(words:list[str], tail:str=r"\.") -> str:
 def _compile_breaks() -> re.Pattern:
     "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine."
     M, C, CL, SP = re.escape(_MARKS), _CJK_MARKS, re.escape(_CLOSE), _SPACES
-    safe = r"A-Z0-9!-/:-@\[-`{-~“‘«¿¡À-ÖØ-Þ"  # next characters that are surely not lowercase, emoji or space
+    safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-Þ"  # next characters that are surely not lowercase, emoji, space or "." (". . .")
     abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()}
     assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
     plain = ["(?<=[A-Za-z]{7})"]  # 7+ letters: longer than any abbreviation
@@ -119,7 +148,7 @@ def _compile_breaks() -> re.Pattern:
         rf"|(?<=[!?‼⁇⁈⁉])[!?‼⁇⁈⁉]*+(?![{M}])[{CL}]*+(?=[{SP}]++[{safe}])()"  # ! ? before a capital: an end
         rf"|[{M}]*+[{CL}]*+(?=[{SP}]*+(?:[\r\n]|\Z))()"  # before a line break or the end: an end
         rf"|(?:(?<=[{C}])|(?=[{M}]*+[{C}]))[{M}{C}]*+[{CL}]*+(?:{_EMOJI.pattern})?()"  # CJK: an end
-        rf"|(?<!\.(?=[^{M}]))[{M}]*+[{CL}]*+(?=[{SP}]++(?!I\b)[{safe}])()"  # ... before a capital (not I): an end
+        rf"|(?<!\.(?=[^{M}]))(?<!\[[.…])[{M}]*+[{CL}]*+(?=[{SP}]++(?!I\b)[{safe}])()"  # ... before a capital (not I): an end
         rf"|(?!(?:{nobreak})[{CL}]*+[{SP}])"  # . after a title or before an initial: no match; else
         rf"[{M}]*+[{CL}]*+(?=[{SP}]++(?![a-z])))")  # before a space and not a lowercase letter: ask _judge
 
@@ -161,7 +190,38 @@ def _ends(text:str) -> list[int]:
             e = _judge(text, m.start(), m.end(), start)
             if not e: continue
         ends.append(e); start = e
+    return _finish(text, ends)
+
+_ITEM_HEAD = r"(?:\d{1,3}(?:\.\)|[.)])|[a-z][.)]|[•⁃◦▪‣][ \t]*(?:\d{1,3}[.)])?)"  # 1. 1) 1.) a. a) • • 9. ⁃9.
+_CHAIN_AT = re.compile(rf"\s*{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]")  # a line that opens with an item ...
+_CHAIN_NL = re.compile(rf"\n[ \t]*{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]")  # ... and holds another one
+_HEADS = re.compile(r"(?<!\S)(?:(\d{1,3})(\.\)|[.)])|([a-z])([.)])|([•⁃◦▪‣])[ \t]*(?:\d{1,3}[.)])?)(?=[ \t]*\S)")
+
+def _inline_lists(text:str, ends:list[int]):
+    """Items of a list run together on one line (`1. Eggs 2. Milk`, `a) x b) y`, `• one • two`): a line that opens with an
+    item marker and goes on with the next markers in sequence. Returns the sentence ends that fall inside a marker
+    removed, and the offsets where the second and later items start."""
+    starts = ([0] if _CHAIN_AT.match(text) else []) + [m.start() + 1 for m in _CHAIN_NL.finditer(text)]
+    drop, items = [], []
+    for ls in starts:
+        le = text.find("\n", ls); le = len(text) if le < 0 else le
+        heads = list(_HEADS.finditer(text, ls, le))
+        if not heads or text[ls:heads[0].start()].strip(): continue
+        key = lambda m: (("n", m[2], int(m[1])) if m[1] else ("l", m[4], ord(m[3])) if m[3] else ("b", m[5], 0))
+        step = lambda k: (k[0], k[1], k[2] + (k[0] != "b"))
+        chain = [heads[0]]
+        for m in heads[1:]:
+            if key(m) == step(key(chain[-1])): chain.append(m)
+        if len(chain) < 2: continue
+        drop += [(m.start(), m.end()) for m in chain]
+        items += [m.start() for m in chain[1:]]
+    return [e for e in ends if not any(a < e <= b for a, b in drop)], items
+
+def _finish(text:str, ends:list[int]) -> list[int]:
+    "Sentence ends plus the line-level boundaries (paragraphs, list items, headings, fences) and inline list items."
     lines = _line_breaks(text)
+    if _CHAIN_AT.match(text) or ("\n" in text and _CHAIN_NL.search(text)):
+        ends, items = _inline_lists(text, ends); lines = lines + items
     return sorted(set(ends + lines)) if lines else ends
 
 def sentence_spans(text:str) -> list[tuple[int, int]]:
