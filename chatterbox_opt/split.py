@@ -46,6 +46,11 @@ _SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 
 _CITE = re.compile(r"\d[^\s()]*\)")  # a number that closes a bracket: "(Sil. 299)", "(Smith 2001, Ch. 4)"
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")  # "Albert I. Jones": a capitalised word before an initial I
 
+def _next_word(text:str, k:int):
+    "The word at `k` (its match, or None) and its lower case with curly apostrophes straightened, for `_OPENERS`."
+    nw = _NEXT_WORD.match(text, k)
+    return nw, nw.group().lower().replace("’", "'") if nw else ""
+
 def _spaced_run(text:str, i:int):
     "The spaced ellipsis `. . .` (dots one space apart, at least three) holding the dot at `i`: (first, after last, dots)."
     a, b = i, i + 1
@@ -92,14 +97,12 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
             if len(w) == 1 and w.isupper():  # an initial (J. R. R. Tolkien), unless a sentence clearly starts after it
                 if _INITIAL.match(text, k): return 0
-                nw = _NEXT_WORD.match(text, k)
-                opener = nw and nw.group().lower().replace("’", "'") in _OPENERS
+                opener = _next_word(text, k)[1] in _OPENERS
                 if w != "I" and not opener: return 0  # "Plan B. The" ends; "said I." ends
                 if w == "I" and not opener and c.isupper() and _NAME_BEFORE.search(text, start, p): return 0  # "Albert I. Jones"
             if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix", "1.2. Scope"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
-                nw = _NEXT_WORD.match(text, k)
-                nl = nw.group().lower().replace("’", "'") if nw else ""
+                nw, nl = _next_word(text, k)
                 title = w.isupper() and nl in _TITLES and text[nw.end():nw.end()+1] == "."  # "6 P.M. Mr. Smith", not "5 a.m. Mr."
                 if not (nl in _OPENERS or title): return 0
     em = _EMOJI.match(text, j) if c >= "\u2600" else None  # emoji after the end mark belong to the sentence: "Done! 🎉"
@@ -193,25 +196,27 @@ def _ends(text:str) -> list[int]:
     return _finish(text, ends)
 
 _ITEM_HEAD = r"(?:\d{1,3}(?:\.\)|[.)])|[a-z][.)]|[•⁃◦▪‣][ \t]*(?:\d{1,3}[.)])?)"  # 1. 1) 1.) a. a) • • 9. ⁃9.
-_CHAIN_AT = re.compile(rf"\s*{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]")  # a line that opens with an item ...
-_CHAIN_NL = re.compile(rf"\n[ \t]*{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]")  # ... and holds another one
+_CHAIN = rf"{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]"  # a line that opens with an item and holds another
+_CHAIN_AT, _CHAIN_NL = re.compile(r"\s*" + _CHAIN), re.compile(r"\n[ \t]*" + _CHAIN)  # on line one; after a "\n" (fast)
 _HEADS = re.compile(r"(?<!\S)(?:(\d{1,3})(\.\)|[.)])|([a-z])([.)])|([•⁃◦▪‣])[ \t]*(?:\d{1,3}[.)])?)(?=[ \t]*\S)")
+
+def _head_key(m): return ("n", m[2], int(m[1])) if m[1] else ("l", m[4], ord(m[3])) if m[3] else ("b", m[5], 0)
+def _next_key(k): return (k[0], k[1], k[2] + (k[0] != "b"))  # 2 after 1, b after a; the same bullet again
 
 def _inline_lists(text:str, ends:list[int]):
     """Items of a list run together on one line (`1. Eggs 2. Milk`, `a) x b) y`, `• one • two`): a line that opens with an
     item marker and goes on with the next markers in sequence. Returns the sentence ends that fall inside a marker
     removed, and the offsets where the second and later items start."""
-    starts = ([0] if _CHAIN_AT.match(text) else []) + [m.start() + 1 for m in _CHAIN_NL.finditer(text)]
+    starts = ([0] if _CHAIN_AT.match(text) else []) + ([m.start() + 1 for m in _CHAIN_NL.finditer(text)] if "\n" in text else [])
+    if not starts: return ends, []
     drop, items = [], []
     for ls in starts:
         le = text.find("\n", ls); le = len(text) if le < 0 else le
         heads = list(_HEADS.finditer(text, ls, le))
         if not heads or text[ls:heads[0].start()].strip(): continue
-        key = lambda m: (("n", m[2], int(m[1])) if m[1] else ("l", m[4], ord(m[3])) if m[3] else ("b", m[5], 0))
-        step = lambda k: (k[0], k[1], k[2] + (k[0] != "b"))
         chain = [heads[0]]
         for m in heads[1:]:
-            if key(m) == step(key(chain[-1])): chain.append(m)
+            if _head_key(m) == _next_key(_head_key(chain[-1])): chain.append(m)
         if len(chain) < 2: continue
         drop += [(m.start(), m.end()) for m in chain]
         items += [m.start() for m in chain[1:]]
@@ -219,9 +224,8 @@ def _inline_lists(text:str, ends:list[int]):
 
 def _finish(text:str, ends:list[int]) -> list[int]:
     "Sentence ends plus the line-level boundaries (paragraphs, list items, headings, fences) and inline list items."
-    lines = _line_breaks(text)
-    if _CHAIN_AT.match(text) or ("\n" in text and _CHAIN_NL.search(text)):
-        ends, items = _inline_lists(text, ends); lines = lines + items
+    ends, items = _inline_lists(text, ends)
+    lines = _line_breaks(text) + items
     return sorted(set(ends + lines)) if lines else ends
 
 def sentence_spans(text:str) -> list[tuple[int, int]]:
@@ -288,7 +292,7 @@ def _units(text, s, e, kind, target, max_tokens, level=0):
 # %% ../nbs/02_split.ipynb #a2319652
 def _pack(text, units, target, max_tokens):
     "Greedily join consecutive units up to `target` (up to `max_tokens` while the segment is under half the target)."
-    out, n_cur = [], 0  # n_cur: estimated tokens of out[-1], None until needed
+    out, n_cur = [], None  # n_cur: estimated tokens of out[-1], None until needed
     for u in units:
         if out:
             s = out[-1][0]
