@@ -86,12 +86,12 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             if marks.strip("!?‼⁇⁈⁉") and _PRONOUN_I.match(text, k): return 0
             if text[i-1:i] == "[" and text[i+len(marks):i+len(marks)+1] == "]": return 0  # an omission: "[...]"
         else:
-            if (c == "." or text[i-2:i] == ". ") and (run := _spaced_run(text, i)): return _judge_spaced(text, i, j, run)
             p = text.rfind(" ", start, i); p = p + 1 if p >= 0 else start  # the word before: after the last space ...
             w = text[p:i]
             if not w.isalnum(): w = _WORD_BEFORE.search(text, p, i).group()  # ... and after any quote or bracket
             wl = w.lower()
             if wl in _NOBREAK and not (len(w) == 1 and w.isupper()): return 0  # "c. 1900", but "vitamin C. It"
+            if (c == "." or text[i-2:i] == ". ") and (run := _spaced_run(text, i)): return _judge_spaced(text, i, j, run)
             if c.isdigit() and _CITE.match(text, k) and text.rfind("(", start, i) > text.rfind(")", start, i):
                 return 0  # a page reference inside brackets: "(Sil. 299)"; but "It ended. 3) Next" ends
             if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
