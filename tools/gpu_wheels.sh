@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepare, on this (CPU) machine, what the GPU device machine lacks, for tools/gpu_check.sh: Python 3.12 wheels of
-# every package that .venv has and the device image does not (same versions as here), plus the English tokenizer.
+# every package that .venv has and the device image does not (same versions as here), plus the three tokenizers.
 # Writes .whl/ (ignored by git; name it in the device tool's `carry`). Needs tools/setup.sh to have run.
 # The device image's package list is from the tool library's KINDS.md (read 2026-11-17): update PRESENT if it changes.
 set -euo pipefail
@@ -56,7 +56,8 @@ python3 -m pip download -q --no-deps --only-binary=:all: --python-version "${CBO
   --platform manylinux_2_28_x86_64 --platform manylinux_2_27_x86_64 --platform manylinux_2_17_x86_64 \
   --platform manylinux2014_x86_64 --platform manylinux1_x86_64 --platform any -d "$OUTDIR" $pins 2>&1 | grep -v "^WARNING: Location" || true
 CACHE=${CHATTERBOX_OPT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/chatterbox_opt}
-cp "$CACHE/tokenizer.json" "$OUTDIR/tokenizer.json"
+cp "$CACHE/tokenizer.json" "$CACHE/grapheme_mtl_merged_expanded_v1.json" "$OUTDIR/"  # the three text tokenizers
+rm -rf "$OUTDIR/turbo_tokenizer"; cp -r "$CACHE/turbo_tokenizer" "$OUTDIR/turbo_tokenizer"
 echo "[gpu_wheels] $(ls "$OUTDIR"/*.whl | wc -l) wheels, $(du -sh "$OUTDIR" | cut -f1) in $OUTDIR"
 cp "${CHATTERBOX_OPT_BENCH_TEXT:-../shared/data/benchmark-text-1.txt}" "$OUTDIR/benchmark-text-1.txt" 2>/dev/null \
   || echo "[gpu_wheels] no benchmark text: the long workload will be skipped there"

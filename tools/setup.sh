@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-command set-up: creates .venv/ in the repo root with torch, the official chatterbox-tts code (without its stale
-# pins), its real runtime dependencies, the dev/bench tools, this package (editable) and the real English tokenizer.
+# pins), its real runtime dependencies, the dev/bench tools, this package (editable) and the real text tokenizers.
 # Idempotent: a second run with nothing changed only verifies the environment (seconds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,8 @@ want_stamp=$(cat tools/setup.sh pyproject.toml | sha256sum | cut -d' ' -f1)
 log() { printf '[setup] %s\n' "$*"; }
 
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want_stamp" ] && [ -f "$CACHE/tokenizer.json" ] \
-   && "$VENV/bin/python" -c "import chatterbox.tts, chatterbox_opt, nbdev" 2>/dev/null; then
+   && [ -f "$CACHE/turbo_tokenizer/added_tokens.json" ] \
+   && "$VENV/bin/python" -c "import chatterbox.tts, chatterbox.tts_turbo, chatterbox_opt, nbdev" 2>/dev/null; then
   log "environment up to date ($VENV); nothing to do"; exit 0
 fi
 
@@ -61,20 +62,36 @@ fi
 log "installing chatterbox_opt (editable) with runtime, dev and bench dependencies"
 "${PIP[@]}" install -q -c "$CONSTRAINTS" -e ".[dev,bench]"
 
-# --- the real English text tokenizer, from the chatterbox-vllm sdist (MIT), verified, cached outside git
+# --- the real text tokenizers, from packages that ship them (MIT), verified, cached outside git:
+#     English tokenizer.json and the multilingual grapheme vocabulary from the chatterbox-vllm sdist;
+#     GPT-2's vocab.json + merges.txt (Turbo's BPE) from the openai-whisper 20230124 sdist
 mkdir -p "$CACHE"
-if [ ! -f "$CACHE/tokenizer.json" ]; then
+MTL=grapheme_mtl_merged_expanded_v1.json
+MTL_SHA=df81a7ca7c31796cbe97f7a7142d5a53b12e88e12417ebe98f66602cafaf0461
+if [ ! -f "$CACHE/tokenizer.json" ] || [ ! -f "$CACHE/$MTL" ]; then
   tmp=$(mktemp -d)
-  log "fetching the English tokenizer (chatterbox-vllm==0.2.1 sdist, 106 KB)"
+  log "fetching the English and multilingual tokenizers (chatterbox-vllm==0.2.1 sdist, 106 KB)"
   "${PIP[@]}" download -q --no-deps --no-binary :all: -d "$tmp" "chatterbox-vllm==0.2.1"
-  tar -xzf "$tmp"/chatterbox_vllm-0.2.1.tar.gz -C "$tmp" --wildcards '*/src/chatterbox_vllm/models/t3/tokenizer.json'
-  cp "$tmp"/chatterbox_vllm-0.2.1/src/chatterbox_vllm/models/t3/tokenizer.json "$CACHE/tokenizer.json.part"
+  tar -xzf "$tmp"/chatterbox_vllm-0.2.1.tar.gz -C "$tmp" --wildcards '*/src/chatterbox_vllm/models/t3/*.json'
+  for f in tokenizer.json "$MTL"; do cp "$tmp"/chatterbox_vllm-0.2.1/src/chatterbox_vllm/models/t3/"$f" "$CACHE/$f.part"; done
   rm -rf "$tmp"
-  echo "$TOK_SHA  $CACHE/tokenizer.json.part" | sha256sum -c --quiet - || { rm -f "$CACHE/tokenizer.json.part"; log "tokenizer sha256 mismatch"; exit 1; }
-  mv "$CACHE/tokenizer.json.part" "$CACHE/tokenizer.json"
+  echo "$TOK_SHA  $CACHE/tokenizer.json.part" | sha256sum -c --quiet - || { rm -f "$CACHE"/*.part; log "tokenizer sha256 mismatch"; exit 1; }
+  echo "$MTL_SHA  $CACHE/$MTL.part" | sha256sum -c --quiet - || { rm -f "$CACHE"/*.part; log "multilingual tokenizer sha256 mismatch"; exit 1; }
+  mv "$CACHE/tokenizer.json.part" "$CACHE/tokenizer.json"; mv "$CACHE/$MTL.part" "$CACHE/$MTL"
 fi
 echo "$TOK_SHA  $CACHE/tokenizer.json" | sha256sum -c --quiet - || { log "cached tokenizer $CACHE/tokenizer.json fails its sha256 check: delete it and re-run"; exit 1; }
+echo "$MTL_SHA  $CACHE/$MTL" | sha256sum -c --quiet - || { log "cached $CACHE/$MTL fails its sha256 check: delete it and re-run"; exit 1; }
+if [ ! -f "$CACHE/turbo_tokenizer/added_tokens.json" ]; then
+  tmp=$(mktemp -d)
+  log "fetching GPT-2's BPE files for Turbo (openai-whisper==20230124 sdist, 1.2 MB)"
+  # an old sdist: its metadata step needs this venv's setuptools (pkg_resources), hence no build isolation
+  "${PIP[@]}" download -q --no-deps --no-binary :all: --no-build-isolation -d "$tmp" "openai-whisper==20230124"
+  tar -xzf "$tmp"/openai-whisper-20230124.tar.gz -C "$tmp" --wildcards '*/whisper/assets/gpt2/*'
+  CHATTERBOX_OPT_CACHE="$CACHE" "$VENV/bin/python" -c "import sys; from chatterbox_opt.models import install_turbo_tokenizer; install_turbo_tokenizer(sys.argv[1])" \
+    "$tmp"/openai-whisper-20230124/whisper/assets/gpt2
+  rm -rf "$tmp"
+fi
 
-"$VENV/bin/python" -c "import chatterbox.tts, chatterbox_opt, nbdev, seaborn, ipywidgets"
+"$VENV/bin/python" -c "import chatterbox.tts, chatterbox.mtl_tts, chatterbox.tts_turbo, chatterbox_opt, nbdev, seaborn, ipywidgets"
 echo "$want_stamp" > "$STAMP"
 log "done: $(du -sh "$VENV" | cut -f1) in $VENV"
