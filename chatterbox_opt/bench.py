@@ -15,7 +15,7 @@ from .models import (load_chatterbox, env_info, suppress_stop, official_t3_cond,
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts
 from .fast import FastT3, Sampler, _sync
-from .stream import attention_memory_saved
+from .pipeline import attention_memory_saved
 from .tts import optimize
 
 # %% auto #0

@@ -297,6 +297,8 @@ class FastT3:
         if self.guard and self.s.n_layer <= max(l for l, _ in ALIGNED_HEADS):
             raise ValueError(f"the alignment analyzer reads layers 9, 12 and 13; this T3 has {self.s.n_layer} (alignment_guard=False)")
         self._lock, self._buf, self._graphs, self._gen = threading.Lock(), None, {}, None
+        cpu_bf16 = torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+        self.prefill_dtype = None if cuda or cpu_bf16 else torch.float32  # a CPU without bf16 arithmetic: see `03_t3`
         self.stats = dict(steps=0, replays=0, captures=0, capture_s=0.0, fallbacks=0)
 
     @property
@@ -361,7 +363,9 @@ def _prefill(self, w, st, prefixes:list, key:tuple, gen):
     if min(lens) != T0:
         valid = (j[None] >= st.pad[:, None])[:, None, :] | torch.eye(T0, dtype=torch.bool, device=dev)[None]
         mask = ((j[:, None] >= j[None]) & valid)[:, None]
-    logits, maps = forward(w, s, h, st.cache, 0, T0, (j[None] - st.pad[:, None]).clamp(min=0), mask, st.rope, st.probs)
+    up = self.prefill_dtype if self.dtype not in (torch.float32, self.prefill_dtype) else None
+    logits, maps = forward(w, s, h, st.cache, 0, T0, (j[None] - st.pad[:, None]).clamp(min=0), mask, st.rope, st.probs, up)
+    logits = logits.to(self.dtype)
     if st.al is not None:
         for k, v in vars(align_init(st.al.S, st.al.i0)).items():
             if k not in ("S", "i0"): getattr(st.al, k).copy_(v)

@@ -143,6 +143,7 @@ def gelu_new(x):
 def attend(q, k, v, mask, scale:float, probs:bool=False):
     """Attention of `q` `(B, H, n, hd)` over `k`, `v` `(B, Hkv, L, hd)` under `mask` (bool `(B, 1, n, L)`, True = may
     attend; None = causal when n > 1, all of `L` when n == 1). `probs`: eager, also return the `(B, H, n, L)` probabilities."""
+    if k.dtype != q.dtype: k, v = k.to(q.dtype), v.to(q.dtype)  # a prefill computed above the cache's dtype
     if not probs:
         return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=mask is None and q.shape[2] > 1,
                                               scale=scale, enable_gqa=k.shape[1] != q.shape[1]), None
@@ -186,17 +187,20 @@ def gpt2_block(x, lw:Layer, s:T3Shape, KV, slot, L:int, mask, probs:bool):
     return torch.addmm(lw.b2, m, lw.w2).add_(x2).view(B, n, D), p
 
 # %% ../nbs/03_t3.ipynb #b9930cd2
-def forward(w:Weights, s:T3Shape, x, cache:KVCache, slot, L:int, pos, mask=None, rope=None, probs=()):
+def forward(w:Weights, s:T3Shape, x, cache:KVCache, slot, L:int, pos, mask=None, rope=None, probs=(), compute_dtype=None):
     """Speech logits `(B, n, V)` for input embeddings `x` `(B, n, D)` at positions `pos` `(B, n)`. Keys and values are
     written to cache rows `[:B]` at `slot`; attention reads the first `L` positions under `mask` (see `attend`).
-    `probs`: layers whose attention probabilities are returned too (eager attention there), as `{layer: (B, H, n, L)}`."""
+    `probs`: layers whose attention probabilities are returned too (eager attention there), as `{layer: (B, H, n, L)}`.
+    `compute_dtype`: run above the weights' dtype (see above)."""
     B, maps = x.shape[0], {}
-    if s.arch == "gpt2": x = x + F.embedding(pos, w.wpe)
-    else: cos, sin2 = rope[0][pos][:, :, None], rope[1][pos][:, :, None]  # (B, n, 1, hd): one angle for all heads
+    up = (lambda t: t if t is None else t.to(compute_dtype)) if compute_dtype is not None else (lambda t: t)
+    x = up(x)
+    if s.arch == "gpt2": x = x + F.embedding(pos, up(w.wpe))
+    else: cos, sin2 = up(rope[0][pos][:, :, None]), up(rope[1][pos][:, :, None])  # (B, n, 1, hd): one angle for all heads
     for li, lw in enumerate(w.layers):
-        KV = cache.kv[li, :, :B]
+        KV, lw = cache.kv[li, :, :B], Layer(*map(up, lw))
         if s.arch == "gpt2": x, p = gpt2_block(x, lw, s, KV, slot, L, mask, li in probs)
         else: x, p = llama_block(x, lw, s, KV, slot, L, cos, sin2, mask, li in probs)
         if p is not None: maps[li] = p
-    x = F.layer_norm(x, (s.dim,), w.norm, w.norm_b, s.eps) if s.arch == "gpt2" else rms_norm(x, w.norm, s.eps)
-    return F.linear(x, w.head, w.head_b), maps
+    x = F.layer_norm(x, (s.dim,), up(w.norm), up(w.norm_b), s.eps) if s.arch == "gpt2" else rms_norm(x, up(w.norm), s.eps)
+    return F.linear(x, up(w.head), up(w.head_b)), maps

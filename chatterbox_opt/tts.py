@@ -12,7 +12,8 @@ import torch
 from .models import (variant_of, resolve_dtype, text_to_t3_tokens, official_t3_cond, speech_for_s3gen,
                                    valid_speech_tokens, watermark, SUPPORTED_LANGUAGES, CLASSES)
 from .fast import FastT3, Sampler, GPU_RNG_LOCK, _sync
-from .stream import generate_stream, generate_long
+from .s3gen import synthesize
+from .pipeline import generate_stream, generate_long, _prompt, _stream_decoder
 
 # %% auto #0
 __all__ = ['DEFAULTS', 'MAX_NEW_TOKENS', 'logger', 'GenerateMetrics', 'OptimizedTTS', 't3_cond', 'text_tokens', 'make_sampler',
@@ -60,7 +61,7 @@ class OptimizedTTS:
         hp = self.tts.t3.hp
         prompt = 32 if hp.use_perceiver_resampler else self.tts.conds.t3.cond_prompt_speech_tokens.shape[1]
         return 1 + prompt + int(bool(hp.emotion_adv))
-    generate_stream, generate_long = generate_stream, generate_long
+    generate_stream, generate_long, _prompt, _stream_decoder = generate_stream, generate_long, _prompt, _stream_decoder
 
 # %% ../nbs/07_tts.ipynb #f2624c23
 def t3_cond(self, audio_prompt_path=None, exaggeration=None, norm_loudness:bool=True):
@@ -101,38 +102,36 @@ OptimizedTTS.make_sampler = make_sampler
 
 # %% ../nbs/07_tts.ipynb #8d227b62
 @torch.inference_mode()
-def _generate(self, text, sampler:Sampler, cond, language_id, max_new_tokens, seed) -> torch.Tensor:
+def _generate(self, text, sampler:Sampler, cond, language_id, max_new_tokens, seed, s3gen_steps=None, s3gen_dtype=None) -> torch.Tensor:
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
     tt = self.text_tokens(text, language_id)
     if seed is not None: torch.manual_seed(seed)
     res = self.decoder.decode(cond, [tt], sampler, max_new_tokens)
     self.last_attentions = res.attentions
-    wav, s3 = self.speech_to_audio(res.tokens[0])
+    wav, s3 = self.speech_to_audio(res.tokens[0], s3gen_steps, s3gen_dtype)
     n = int(speech_for_s3gen(self.tts, res.tokens[0]).numel())
     self.last_metrics = GenerateMetrics(res.prefill_s, res.decode_s, s3, n, res.steps, wav.shape[-1] / self.sr,
                                         res.stopped[0], res.graphs, res.compiled, res.capture_s)
     return wav
 
-def speech_to_audio(self, tokens:torch.Tensor, n_cfm_timesteps:int|None=None):
-    "S3Gen + watermark for one text's speech tokens, as the variant's `generate` does it. Returns (wav (1, n), seconds)."
+def speech_to_audio(self, tokens:torch.Tensor, n_cfm_timesteps:int|None=None, dtype=None):
+    "S3Gen (`chatterbox_opt.s3gen`) + watermark for one text's speech tokens, as its `generate` does it. Returns (wav (1, n), seconds)."
     dev = self.tts.device
     _sync(dev); t = time.perf_counter()
     speech = speech_for_s3gen(self.tts, tokens)
     if speech.numel() == 0: wav = torch.zeros(1, 0)
-    else:
-        steps = n_cfm_timesteps or (2 if self.variant == "turbo" else None)
-        with GPU_RNG_LOCK: wav, _ = self.tts.s3gen.inference(speech_tokens=speech, ref_dict=self.tts.conds.gen, n_cfm_timesteps=steps)
-        wav = watermark(self.tts, wav)
+    else: wav = watermark(self.tts, synthesize(self.tts.s3gen, self.tts.conds.gen, [speech], steps=n_cfm_timesteps, dtype=dtype, prompt=self._prompt())[0])
     _sync(dev)
     return wav, time.perf_counter() - t
 OptimizedTTS._generate, OptimizedTTS.speech_to_audio = _generate, speech_to_audio
 
 # %% ../nbs/07_tts.ipynb #c6c5fa18
 def generate(self, text:str, repetition_penalty=1.2, min_p=0.05, top_p=1.0, audio_prompt_path=None, exaggeration=0.5,
-             cfg_weight=0.5, temperature=0.8, max_new_tokens:int=1000, seed:int|None=None) -> torch.Tensor:
+             cfg_weight=0.5, temperature=0.8, max_new_tokens:int=1000, seed:int|None=None,
+             s3gen_steps:int|None=None, s3gen_dtype=None) -> torch.Tensor: # S3Gen flow steps (None: 10) and compute dtype
     "The official `ChatterboxTTS.generate`, T3 decoded by `FastT3`: watermarked 24 kHz audio, shape (1, samples)."
     sampler = self.make_sampler(cfg_weight, repetition_penalty, temperature, min_p, top_p)
-    return self._generate(text, sampler, self.t3_cond(audio_prompt_path, exaggeration), None, max_new_tokens, seed)
+    return self._generate(text, sampler, self.t3_cond(audio_prompt_path, exaggeration), None, max_new_tokens, seed, s3gen_steps, s3gen_dtype)
 OptimizedTTS.generate = generate
 
 # %% ../nbs/07_tts.ipynb #527bb842
@@ -141,12 +140,14 @@ class OptimizedMultilingualTTS(OptimizedTTS):
     variant = "multilingual"
     get_supported_languages = staticmethod(lambda: dict(SUPPORTED_LANGUAGES))
     def generate(self, text:str, language_id:str, audio_prompt_path=None, exaggeration=0.5, cfg_weight=0.5, temperature=0.8,
-                 repetition_penalty=2.0, min_p=0.05, top_p=1.0, max_new_tokens:int=1000, seed:int|None=None) -> torch.Tensor:
+                 repetition_penalty=2.0, min_p=0.05, top_p=1.0, max_new_tokens:int=1000, seed:int|None=None,
+                 s3gen_steps:int|None=None, s3gen_dtype=None) -> torch.Tensor:
         "The official `ChatterboxMultilingualTTS.generate`, T3 decoded by `FastT3`."
         if language_id and language_id.lower() not in SUPPORTED_LANGUAGES:
             raise ValueError(f"Unsupported language_id '{language_id}'. Supported languages: {', '.join(SUPPORTED_LANGUAGES)}")
         sampler = self.make_sampler(cfg_weight, repetition_penalty, temperature, min_p, top_p)
-        return self._generate(text, sampler, self.t3_cond(audio_prompt_path, exaggeration), language_id, max_new_tokens, seed)
+        return self._generate(text, sampler, self.t3_cond(audio_prompt_path, exaggeration), language_id, max_new_tokens, seed,
+                              s3gen_steps, s3gen_dtype)
 
 # %% ../nbs/07_tts.ipynb #6df65815
 class OptimizedTurboTTS(OptimizedTTS):
@@ -154,12 +155,12 @@ class OptimizedTurboTTS(OptimizedTTS):
     variant = "turbo"
     def generate(self, text:str, repetition_penalty=1.2, min_p=0.00, top_p=0.95, audio_prompt_path=None, exaggeration=0.0,
                  cfg_weight=0.0, temperature=0.8, top_k=1000, norm_loudness=True, max_new_tokens:int=1001,
-                 seed:int|None=None) -> torch.Tensor:
+                 seed:int|None=None, s3gen_steps:int|None=None, s3gen_dtype=None) -> torch.Tensor:
         "The official `ChatterboxTurboTTS.generate`, T3 decoded by `FastT3` (CFG, min_p and exaggeration ignored, as officially)."
         cond = self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)
         _turbo_ignores(cfg_weight, exaggeration, min_p)
         sampler = self.make_sampler(None, repetition_penalty, temperature, None, top_p, top_k)
-        return self._generate(text, sampler, cond, None, max_new_tokens, seed)
+        return self._generate(text, sampler, cond, None, max_new_tokens, seed, s3gen_steps, s3gen_dtype)
 
 # %% ../nbs/07_tts.ipynb #c176ce35
 def optimize(tts,
