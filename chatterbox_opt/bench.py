@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 
 from .models import (load_chatterbox, env_info, suppress_stop, official_t3_cond, official_tokens,
-                                   text_to_t3_tokens, variant_of, VARIANTS)
+                                   text_to_t3_tokens, variant_of, VARIANTS, watermark)
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts
 from .fast import FastT3, Sampler, _sync
@@ -20,8 +20,8 @@ from .tts import optimize
 
 # %% auto #0
 __all__ = ['TEXT_646', 'SEED_SEGMENTS', 'BENCH_CONFIGS', 'SEED_ATTENTION', 'STEP_CONFIGS', 'SHORT_TEXT', 'WORKLOADS',
-           'default_long_text', 'bench_segments', 'bench_attention', 'seed_attention_table', 'bench_step', 'step_table',
-           'bench_short', 'run_bench', 'bench_long']
+           'default_long_text', 'bench_segments', 'bench_attention', 'seed_attention_table', 'bench_step',
+           's3gen_table', 'step_table', 'bench_s3gen', 'bench_short', 'run_bench', 'bench_long']
 
 # %% ../nbs/11_bench.ipynb #e46c79a5
 TEXT_646 = ("The old lighthouse keeper climbed the spiral stairs every evening, counting the steps as his father had "
@@ -281,6 +281,21 @@ def bench_step(variant:str="english", size:str="full", device="cpu", dtypes=None
     tts.t3.to(dtype=torch.float32)
     return rows
 
+# %% ../nbs/11_bench.ipynb #4290fbf2
+def s3gen_table(res:dict) -> str:
+    "Markdown: `bench_s3gen`'s rows and summary."
+    out = ["| S3Gen | config | segments | tokens | s | tokens/s |", "|---|---|---|---|---|---|"]
+    out += [f"| {r['s3gen']} | {r['config']} | {r['segments']} | {r['tokens']} | {r['seconds']:.2f} | {r['tokens_per_s']:.1f} |" for r in res["rows"]]
+    out += ["", "| stream | S3Gen s per audio s | one-shot s per audio s | ratio | chunks | first audio s |", "|---|---|---|---|---|---|"]
+    out += [f"| {r['config']} | {r['s3gen_per_audio_s']:.3f} | {r['one_shot_per_audio_s']:.3f} | {r['ratio']:.2f} | {r['chunks']} | {r['first_audio_s']:.2f} |" for r in res["stream"]]
+    out += ["", "| end to end | official loop s (audio s) | generate_long s (audio s) | speed-up per audio second |", "|---|---|---|---|"]
+    out += [f"| {r['workload']} | {r['official_s']:.1f} ({r['official_audio_s']:.1f}) | {r['ours_s']:.1f} ({r['ours_audio_s']:.1f}) | {r['speedup']:.2f}× |" for r in res["e2e"]]
+    s = res["summary"]
+    out += ["", f"Summary: stream_work_ratio {s['stream_work_ratio']:.2f} (fixed chunks {s['stream_work_ratio_fixed']:.2f}), "
+            f"first_audio_ratio {s['first_audio_ratio']:.2f}, batched_max_abs_err {s['batched_max_abs_err']:.1e}, "
+            f"e2e_speedup_vs_official_loop {', '.join(f'{k}: {v:.2f}×' for k, v in s['e2e_speedup_vs_official_loop'].items())}"]
+    return "\n".join(out)
+
 # %% ../nbs/11_bench.ipynb #ac206221
 def step_table(rows:list) -> str:
     "Markdown: the step rows, with each row's speed against its model's official loop."
@@ -293,6 +308,102 @@ def step_table(rows:list) -> str:
         out.append(f"| {r['variant']} ({r['size']}) | {r['config']} | {r['dtype']} | {r['ms_per_step']:.1f} | {r['tokens_per_s']:.1f} | {vs} | "
                    f"{r['ops_per_step']:.0f} | {r['ops_per_layer']:.1f} | {gb} | {r['graphs']} |")
     return "\n".join(out)
+
+# %% ../nbs/11_bench.ipynb #6bb16082
+def _s3gen_rows(tts, n_seg:int, sizes:tuple, steps, label:str, seed:int=0) -> tuple:
+    "S3Gen tokens/s: the official per-segment call, then `synthesize` at each batch size (same segments). (rows, max |batched − single|)."
+    from chatterbox_opt.s3gen import synthesize, noise_for, Prompt
+    g = torch.Generator().manual_seed(seed)
+    toks = [torch.randint(0, 6561, (int(n),), generator=g) for n in torch.randint(40, 120, (n_seg,), generator=g)]
+    n_tok, dev, rows = sum(t.numel() for t in toks), tts.s3gen.device, []
+    def timed(fn):
+        _sync(dev); t = time.perf_counter(); fn(); _sync(dev); return time.perf_counter() - t
+    with _quiet():
+        sec = timed(lambda: [tts.s3gen.inference(speech_tokens=t.to(dev), ref_dict=tts.conds.gen, n_cfm_timesteps=steps) for t in toks])
+    rows.append(dict(s3gen=label, config="official per segment", batch=1, segments=n_seg, tokens=n_tok, seconds=sec, tokens_per_s=n_tok / sec))
+    for b in sizes:
+        sec = timed(lambda: synthesize(tts.s3gen, tts.conds.gen, toks, steps=steps, batch_size=b))
+        rows.append(dict(s3gen=label, config=f"batched x{b}", batch=b, segments=n_seg, tokens=n_tok, seconds=sec, tokens_per_s=n_tok / sec))
+    p = Prompt.of(tts.s3gen, tts.conds.gen)
+    nz = [noise_for(tts.s3gen, p, [2 * (p.token.shape[1] + t.numel())], [t.numel()])[0] for t in toks[:4]]
+    torch.manual_seed(seed); mels = synthesize(tts.s3gen, tts.conds.gen, toks[:4], steps=steps, noise=nz, vocoder=False)
+    one = [synthesize(tts.s3gen, tts.conds.gen, [t], steps=steps, noise=[z], vocoder=False)[0] for t, z in zip(toks[:4], nz)]
+    from chatterbox_opt.s3gen import vocode
+    err = 0.0
+    for a, b in zip(mels, one):
+        torch.manual_seed(1); wa = vocode(tts.s3gen, a.to(dev))
+        torch.manual_seed(1); wb = vocode(tts.s3gen, b.to(dev))
+        err = max(err, (wa - wb).abs().max().item())
+    return rows, err
+
+# %% ../nbs/11_bench.ipynb #df5e1ddd
+def _official_loop(tts, text:str, seed:int=0) -> tuple:
+    "What an official user does for long text: sentences, `generate` each (its estimated length), concatenate. (seconds, audio s)."
+    from chatterbox_opt.split import split_sentences
+    from chatterbox_opt.models import generate_bounded
+    sents = split_sentences(text)
+    _sync(tts.s3gen.device); t = time.perf_counter(); n = 0
+    with _quiet():
+        for s in sents: n += generate_bounded(tts, s, max_new_tokens=max(1, estimate_speech_tokens(s)), fixed_length=True, seed=seed).shape[-1]
+    _sync(tts.s3gen.device)
+    return time.perf_counter() - t, n / tts.sr, len(sents)
+
+def _ours_long(ot, text:str, seed:int=0, **kw) -> tuple:
+    "`generate_long` on `text`, each segment at its estimated length: (seconds, audio s, segments)."
+    with suppress_stop(ot.tts.t3):
+        _sync(ot.device); t = time.perf_counter()
+        w = ot.generate_long(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed, progress=False, **kw)
+        _sync(ot.device)
+    return time.perf_counter() - t, w.shape[-1] / ot.sr, ot.last_stream_metrics.segment_count
+
+# %% ../nbs/11_bench.ipynb #d5d795c9
+def _stream_work(ot, text:str, chunking:str, seed:int=0, **kw) -> dict:
+    "One stream of `text`: its S3Gen seconds per second of audio, and against one-shot calls for the same segments."
+    from chatterbox_opt.pipeline import _speech
+    from chatterbox_opt.s3gen import synthesize
+    with suppress_stop(ot.tts.t3):
+        by_seg, last = {}, None
+        for w, m in ot.generate_stream(text, chunking=chunking, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)),
+                                       seed=seed, progress=False, **kw):
+            by_seg[m.segment_index], last = m.segment_s3gen_s, m
+    toks = [_speech(ot, torch.cat(v)) for v in ot.last_stream["tokens"].values()]
+    _sync(ot.device); t = time.perf_counter()
+    for x in toks: watermark(ot.tts, synthesize(ot.tts.s3gen, ot.tts.conds.gen, [x], steps=kw.get("s3gen_steps"))[0])
+    one = (time.perf_counter() - t) / last.total_audio_duration
+    per = sum(by_seg.values()) / last.total_audio_duration
+    return dict(config=f"stream, {chunking} chunks", s3gen_per_audio_s=per, one_shot_per_audio_s=one, ratio=per / one,
+                audio_s=last.total_audio_duration, first_audio_s=last.latency_to_first_chunk, chunks=last.chunk_count)
+
+def _first_audio(ot, text:str, first_alone:bool, seed:int=0) -> float:
+    "Seconds to the first chunk of `generate_stream` (the run is stopped after it)."
+    with suppress_stop(ot.tts.t3):
+        g = ot.generate_stream(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed,
+                               first_alone=first_alone, progress=False)
+        _, m = next(g); g.close()
+    return m.latency_to_first_chunk
+
+# %% ../nbs/11_bench.ipynb #338af44d
+@torch.inference_mode()
+def bench_s3gen(tts, quick:bool=False, seed:int=0, long_text:str|None=None, turbo=None) -> dict:
+    "Issue #13's S3Gen, streaming and end-to-end measurements (see above): {'rows': [...], 'summary': {...}}."
+    gpu = tts.t3.device.type == "cuda"
+    rows, err = _s3gen_rows(tts, 4 if quick and not gpu else 16, (4,) if quick and not gpu else (4, 16), None, "CFM (10 steps)", seed)
+    if turbo is not None:
+        r2, _ = _s3gen_rows(turbo, 4, (4,), None, "meanflow (2 steps)", seed); rows += r2
+    ot = optimize(tts)
+    work = [_stream_work(ot, TEXT_646, c, seed) for c in ("fixed", "adaptive")]
+    first = {fa: _first_audio(ot, TEXT_646, fa, seed) for fa in (True, False)}
+    e2e = []
+    for label, txt in [("646-char text", TEXT_646)] + ([("benchmark text, 2-minute slice", long_text)] if long_text and not quick else []):
+        (o_s, o_audio, o_n), (u_s, u_audio, u_n) = _official_loop(tts, txt, seed), _ours_long(ot, txt, seed)
+        e2e.append(dict(workload=label, official_s=o_s, official_audio_s=o_audio, sentences=o_n, ours_s=u_s, ours_audio_s=u_audio,
+                        segments=u_n, speedup=(o_s / o_audio) / (u_s / u_audio)))
+    env = env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
+    summary = dict(stream_work_ratio=work[1]["ratio"], stream_work_ratio_fixed=work[0]["ratio"],
+                   e2e_speedup_vs_official_loop={r["workload"]: r["speedup"] for r in e2e},
+                   batched_max_abs_err=err, first_audio_ratio=first[True] / first[False],
+                   first_audio_s={"first segment ahead": first[True], "first segment in the first batch": first[False]})
+    return dict(rows=[r | env for r in rows], stream=[r | env for r in work], e2e=[r | env for r in e2e], summary=summary | env)
 
 # %% ../nbs/11_bench.ipynb #a83e1bd9
 SHORT_TEXT = "The quick brown fox jumps over the lazy dog, and then it takes a well-earned nap."
@@ -329,6 +440,8 @@ def _markdown(results:dict) -> str:
                f"chatterbox {e['chatterbox']} · {e['date']} · commit {e['commit']}")
     if results.get("step"):
         out += ["", "## One decode step, batch 1 (official loop against ours)", "", step_table(results["step"])]
+    if results.get("s3gen"):
+        out += ["", "## S3Gen, streaming, end to end", "", s3gen_table(results["s3gen"])]
     if results.get("short"):
         out += ["", "## A short sentence (fixed tokens)", "", "| config | tokens | T3 s | S3Gen s | T3 RTF | RTF |", "|---|---|---|---|---|---|"]
         for r in results["short"]:
@@ -377,7 +490,7 @@ def _plots(results:dict, out:Path) -> list:
     return files
 
 # %% ../nbs/11_bench.ipynb #eb30cff7
-WORKLOADS = ("step", "short", "attention", "segments", "long")
+WORKLOADS = ("step", "s3gen", "short", "attention", "segments", "long")
 
 def run_bench(out="bench-results", quick:bool=False, workloads=WORKLOADS, model:str="random", device:str="auto", dtype=None,
               s3gen:bool|None=None, long_text=None, progress:bool=True,
@@ -395,7 +508,7 @@ def run_bench(out="bench-results", quick:bool=False, workloads=WORKLOADS, model:
     t0 = time.perf_counter()
     main = "english" if variant in (None, "all") else variant
     results = dict(quick=quick, model=model if model != "random" else f"random ({size})", variant=variant,
-                   env=env_info(device, dtype), step=[], short=[], attention=[], segments=[])
+                   env=env_info(device, dtype), step=[], s3gen={}, short=[], attention=[], segments=[])
     def save(): (out/"results.json").write_text(json.dumps(results | dict(wall_s=time.perf_counter() - t0), indent=1, default=str))
     if "step" in workloads:
         vs = VARIANTS if variant == "all" else ("english", "turbo") if variant is None else (variant,)
@@ -418,6 +531,11 @@ def run_bench(out="bench-results", quick:bool=False, workloads=WORKLOADS, model:
 def _run_rest(results, tts, workloads, quick, gpu, s3gen, long_text, progress, save):
     "The workloads after `step`, on one model; results saved after each."
     english = variant_of(tts) != "turbo"  # short/attention time T3.inference: English and Multilingual only
+    if "s3gen" in workloads:
+        turbo = load_chatterbox("random", size="tiny", device=tts.t3.device, variant="turbo") if english else tts
+        p = default_long_text()
+        slice_ = p.read_text(encoding="utf-8")[:1900] if p else None  # about 2 minutes of speech
+        results["s3gen"] = bench_s3gen(tts, quick, long_text=slice_, turbo=turbo); save()
     if "short" in workloads and english:
         results["short"] = bench_short(tts, tokens=(12 if quick else 50) if not gpu else 50, s3gen=s3gen); save()
     if "attention" in workloads and english:

@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")
     s.set_defaults(func=_cmd_speak)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
-    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "short", "attention", "segments", "long"])
+    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long"])
     s.add_argument("--quick", action="store_true", help="small sizes: a few minutes on a 2-core CPU")
     s.add_argument("--out", default="bench-results", help="results folder (default bench-results)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo", "all"],
