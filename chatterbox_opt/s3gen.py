@@ -14,8 +14,8 @@ from chatterbox.models.s3gen.utils.mask import make_pad_mask
 from chatterbox.models.s3gen.const import S3GEN_SIL
 
 # %% auto #0
-__all__ = ['Prompt', 'encode', 'noise_for', 'flow', 'vocode', 's3gen_dtype', 'sync_free_masks', 'synthesize', 'compile_s3gen',
-           'uncompile_s3gen']
+__all__ = ['Prompt', 'encode', 'noise_for', 'flow', 'vocode', 'vocode_batch', 's3gen_dtype', 'sync_free_masks', 'synthesize',
+           'compile_s3gen', 'uncompile_s3gen']
 
 # %% ../nbs/05_s3gen.ipynb #18d8dcde
 @dataclass
@@ -95,6 +95,8 @@ def _istft_float32(hift):
     if "_cbo_istft" in hift.__dict__: return
     orig = hift._istft
     def istft(magnitude, phase):
+        if hift.__dict__.get("_cbo_frames") is not None:  # inside `vocode_batch`: keep the frames, inverted per segment there
+            hift.__dict__["_cbo_spec"] = (magnitude, phase); return magnitude.new_zeros(magnitude.shape[0], 1)
         with torch.autocast(magnitude.device.type, enabled=False): return orig(magnitude.float(), phase.float())
     hift.__dict__["_cbo_istft"], hift._istft = orig, istft
 
@@ -103,6 +105,56 @@ def vocode(s3, mel) -> torch.Tensor:
     "HiFT for one segment's mel frames (80, n): the 24 kHz waveform (1-D), faded in as the official call does."
     _istft_float32(s3.mel2wav)
     wav, _ = s3.hift_inference(mel[None].to(dtype=s3.dtype), None)
+    wav[:, :len(s3.trim_fade)] *= s3.trim_fade
+    return wav.reshape(-1)
+
+def _zero_past_end(hift):
+    "Pre-hook on each of HiFT's convolutions: in a batched decode, zero each row's input past its length."
+    def hook(mod, args):
+        T = hift.__dict__.get("_cbo_frames")
+        if T is None: return None
+        x = args[0]; L = x.shape[-1]; Tmax = T.max()
+        keep = torch.arange(L, device=x.device) < (L - (Tmax - T) * (L // Tmax))[:, None]  # L = r*Tmax (+1): r*T (+1) valid
+        return (x * keep[:, None].to(x.dtype),) + tuple(args[1:])
+    return hook
+
+def _batch_hooks(hift):
+    "Install `_zero_past_end` on the decoder's convolutions once (inert outside `vocode_batch`)."
+    if "_cbo_hooked" in hift.__dict__: return
+    h = _zero_past_end(hift)
+    for name, m in hift.named_modules():
+        if isinstance(m, (torch.nn.Conv1d, torch.nn.ConvTranspose1d)) and not name.startswith("f0_predictor"): m.register_forward_pre_hook(h)
+    hift.__dict__["_cbo_hooked"] = True
+
+def _sources(s3, xs) -> list:
+    "Each segment's neural source (1-D, 480 samples a frame) computed alone: the official random draws, in order."
+    hift, out = s3.mel2wav, []
+    for x in xs:
+        s, _, _ = hift.m_source(hift.f0_upsamp(hift.f0_predictor(x[None])[:, None]).transpose(1, 2))
+        out.append(s.transpose(1, 2).reshape(-1))
+    return out
+
+@torch.inference_mode()
+def vocode_batch(s3, mels:list) -> list:
+    "HiFT for many segments' mel frames (each (80, n)) with one batched decoder: the waveforms `vocode` gives one by one."
+    if len(mels) <= 1: return [vocode(s3, m) for m in mels]
+    hift = s3.mel2wav; _istft_float32(hift); _batch_hooks(hift)
+    xs = [m.to(dtype=s3.dtype) for m in mels]
+    n = torch.tensor([x.shape[-1] for x in xs], device=s3.device); T = int(max(x.shape[-1] for x in xs))
+    half = hift.istft_params["n_fft"] // 2  # the STFT's reflection, continued into the padding of shorter rows
+    src = [s if x.shape[-1] == T else torch.cat([s, s[-half - 1:-1].flip(0)]) for s, x in zip(_sources(s3, xs), xs)]
+    pad = torch.nn.utils.rnn.pad_sequence
+    hift.__dict__["_cbo_frames"] = n
+    try: hift.decode(x=pad([x.T for x in xs], batch_first=True).transpose(1, 2), s=pad(src, batch_first=True)[:, None]); mag, ph = hift.__dict__.pop("_cbo_spec")
+    finally: hift.__dict__["_cbo_frames"] = None
+    return [_finish(s3, mag[i:i + 1, :, :x.shape[-1] * (mag.shape[-1] - 1) // T + 1], ph[i:i + 1, :, :x.shape[-1] * (mag.shape[-1] - 1) // T + 1])
+            for i, x in enumerate(xs)]
+
+def _finish(s3, mag, ph) -> torch.Tensor:
+    "One segment's inverse STFT (float32), HiFT's clamp and the official fade-in."
+    hift = s3.mel2wav
+    with torch.autocast(mag.device.type, enabled=False): wav = hift.__dict__["_cbo_istft"](mag.float(), ph.float())
+    wav = torch.clamp(wav, -hift.audio_limit, hift.audio_limit)
     wav[:, :len(s3.trim_fade)] *= s3.trim_fade
     return wav.reshape(-1)
 
@@ -145,7 +197,7 @@ def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`,
                noise:list|None=None, # per segment, the flow noise to use (None: drawn as the official call draws it)
                vocoder:bool=True, # False: return the mel frames
                prompt:Prompt|None=None) -> list: # a `Prompt` made once for this voice
-    "Speech tokens → 24 kHz waveforms (1-D float32, CPU, not watermarked) for many segments: encoder and flow batched."
+    "Speech tokens → 24 kHz waveforms (1-D float32, CPU, not watermarked) for many segments: encoder, flow and HiFT batched."
     dt = s3gen_dtype(dtype, s3.device)
     sync_free_masks()
     toks = [torch.as_tensor(t).reshape(-1).long() for t in token_lists]
@@ -159,8 +211,8 @@ def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`,
             idx = live[a:a + step]
             mu, mask, frames = encode(s3, p, [toks[i] for i in idx])
             nz = [noise[i] for i in idx] if noise is not None else noise_for(s3, p, frames, [toks[i].numel() for i in idx])
-            for i, m in zip(idx, flow(s3, p, mu, mask, frames, nz, steps)):
-                out[i] = (vocode(s3, m) if vocoder else m).float().cpu()
+            mels = flow(s3, p, mu, mask, frames, nz, steps)
+            for i, m in zip(idx, vocode_batch(s3, mels) if vocoder else mels): out[i] = m.float().cpu()
     return out
 
 # %% ../nbs/05_s3gen.ipynb #a294fc7f

@@ -91,11 +91,17 @@ def _fuse(mods:list, attr:str="weight") -> torch.Tensor:
     return fused
 
 # %% ../nbs/03_t3.ipynb #efd21d09
+def _col_major(p:torch.Tensor) -> torch.Tensor:
+    "A GPT-2 `(in, out)` matrix, re-laid out in place (once) as the transpose of a contiguous `(out, in)`."
+    if p.dim() == 2 and p.stride(1) != p.shape[0]: p.data = p.detach().t().contiguous().t()
+    return p
+
+# %% ../nbs/03_t3.ipynb #83ab7e9b
 def t3_weights(t3) -> Weights:
     "The step's view of an official `T3`: Llama's q/k/v and gate/up fused in place; GPT-2's `c_attn` is fused already."
     if t3.is_gpt:
-        L = [Layer(b.ln_1.weight, b.attn.c_attn.weight, b.attn.c_proj.weight, b.ln_2.weight, b.mlp.c_fc.weight,
-                   b.mlp.c_proj.weight, b.ln_1.bias, b.attn.c_attn.bias, b.attn.c_proj.bias, b.ln_2.bias,
+        L = [Layer(b.ln_1.weight, _col_major(b.attn.c_attn.weight), _col_major(b.attn.c_proj.weight), b.ln_2.weight,
+                   _col_major(b.mlp.c_fc.weight), _col_major(b.mlp.c_proj.weight), b.ln_1.bias, b.attn.c_attn.bias, b.attn.c_proj.bias, b.ln_2.bias,
                    b.mlp.c_fc.bias, b.mlp.c_proj.bias) for b in t3.tfmr.h]
         return Weights(L, t3.tfmr.ln_f.weight, t3.tfmr.ln_f.bias, t3.speech_head.weight, t3.speech_head.bias,
                        t3.speech_emb.weight, None, t3.tfmr.wpe.weight)
