@@ -6,7 +6,7 @@
 # (a slow phase cannot take the others' results with it), in the order of what the open issues need first:
 #   step                  : `chatterbox-opt bench step --variant all` (English, Multilingual, Turbo; official loop vs
 #                           ours, eager and compiled + CUDA graphs, bfloat16; graphs/compile recorded per row)
-#   segments, long, short, attention : `chatterbox-opt bench WORKLOAD --device cuda --dtype bfloat16`
+#   s3gen, segments, long, short, attention : `chatterbox-opt bench WORKLOAD --device cuda --dtype bfloat16`
 #   nb                    : notebooks 04_fast, 07_tts, 10_memory with their `cuda` cells, outputs saved into the notebooks
 # all within CBO_GPU_TOTAL seconds (default 540: the device tool allows 600). Each workload writes its results.json the
 # moment it finishes; after every phase bench/ and the notebooks are packed into $OUT, so a timeout loses one phase at
@@ -18,7 +18,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/cbo-gpu-out}; mkdir -p "$OUT"
 exec > >(tee "$OUT/gpu.log") 2>&1
-PHASES=${CBO_GPU_PHASES:-"step segments long short attention nb"}
+PHASES=${CBO_GPU_PHASES:-"step s3gen segments long short attention nb"}
 DEV=${CBO_GPU_DEVICE:-cuda}; T_BENCH=${CBO_GPU_T_BENCH:-150}; T_NB=${CBO_GPU_T_NB:-180}; TOTAL=${CBO_GPU_TOTAL:-540}
 DTYPE=$([ "$DEV" = cpu ] && echo float32 || echo bfloat16)
 SIZE=${CBO_GPU_SIZE:-full}
