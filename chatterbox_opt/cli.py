@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_speak)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
     s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long"])
-    s.add_argument("--quick", action="store_true", help="small sizes: a few minutes on a 2-core CPU")
+    s.add_argument("--quick", action="store_true", help="smaller workloads (step: minutes on a 2-core CPU; s3gen, with the full-size models: over half an hour)")
     s.add_argument("--out", default="bench-results", help="results folder (default bench-results)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo", "all"],
                    help="model(s) for the step workload (quick default: English and Turbo); others use one model")
