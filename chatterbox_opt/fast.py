@@ -521,7 +521,7 @@ def _decode(self, cond, texts:list, sampler:Sampler, budget:list, on_check, stop
     nb = _pow2(n)  # a power of two: graph buckets, and the same draws with or without graphs
     # +2: capture warm-ups; + one window bucket: a compiled window never spans the whole cache (a full-length slice is
     # contiguous, and Dynamo would specialise the window's length to the capacity: a recompile, or an error under mark_dynamic)
-    spare = self.window_step if self.use_graphs else 16 if self.use_compile else 0
+    spare = max(self.window_step, 16) if self.use_graphs else 16 if self.use_compile else 0  # graphs may fall back to compiled
     buf = self._buffers(nb, sampler.cfg, max(p.shape[1] for p in prefixes) + max(budget) + 2 + spare)
     self._setup(buf, nb, n, texts, prefixes, sampler, stop_at, guard)
     st, (gen, give_back) = buf.view(nb, guard, probs), self._rng(sampler)

@@ -12,6 +12,7 @@ import torch.nn.functional as F
 
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 from chatterbox.models.s3gen.const import S3GEN_SIL
+from .fast import GPU_RNG_LOCK
 
 # %% auto #0
 __all__ = ['Prompt', 'encode', 'noise_for', 'flow', 'vocode', 'vocode_batch', 's3gen_dtype', 'sync_free_masks', 'synthesize',
@@ -135,20 +136,42 @@ def _sources(s3, xs) -> list:
     return out
 
 @torch.inference_mode()
-def vocode_batch(s3, mels:list) -> list:
-    "HiFT for many segments' mel frames (each (80, n)) with one batched decoder: the waveforms `vocode` gives one by one."
+def vocode_batch(s3, mels:list, max_frames:int=12_000) -> list:
+    """HiFT for many segments' mel frames (each (80, n)): the waveforms `vocode` gives one by one. Decoded in batches
+    of similar lengths whose padded size (rows × longest) stays within `max_frames` (memory: ~180 kB a padded frame)."""
     if len(mels) <= 1: return [vocode(s3, m) for m in mels]
     hift = s3.mel2wav; _istft_float32(hift); _batch_hooks(hift)
-    xs = [m.to(dtype=s3.dtype) for m in mels]
-    n = torch.tensor([x.shape[-1] for x in xs], device=s3.device); T = int(max(x.shape[-1] for x in xs))
+    with GPU_RNG_LOCK:  # the sources draw random numbers; the hooks' state is the module's
+        xs = [m.to(dtype=s3.dtype) for m in mels]
+        src, out = _sources(s3, xs), [None] * len(xs)  # every draw first, in the official order
+        for g in _groups([x.shape[-1] for x in xs], max_frames):
+            for i, w in zip(g, _decode_group(s3, [xs[i] for i in g], [src[i] for i in g])): out[i] = w
+    return out
+
+def _groups(lens:list, max_frames:int) -> list:
+    "Indices by length, cut into groups whose padded size (rows × longest) stays within `max_frames`."
+    groups = []
+    for i in sorted(range(len(lens)), key=lambda i: lens[i]):
+        if groups and (len(groups[-1]) + 1) * lens[i] <= max_frames: groups[-1].append(i)
+        else: groups.append([i])
+    return groups
+
+def _decode_group(s3, xs:list, srcs:list) -> list:
+    "One batched decode (hooks on, spectra kept), then each row's inverse STFT; a group of one is the plain decode."
+    hift, T = s3.mel2wav, max(x.shape[-1] for x in xs)
+    if len(xs) == 1:
+        wav = hift.decode(x=xs[0][None], s=srcs[0][None, None]); wav[:, :len(s3.trim_fade)] *= s3.trim_fade
+        return [wav.reshape(-1)]
     half = hift.istft_params["n_fft"] // 2  # the STFT's reflection, continued into the padding of shorter rows
-    src = [s if x.shape[-1] == T else torch.cat([s, s[-half - 1:-1].flip(0)]) for s, x in zip(_sources(s3, xs), xs)]
+    src = [s if x.shape[-1] == T else torch.cat([s, s[-half - 1:-1].flip(0)]) for s, x in zip(srcs, xs)]
     pad = torch.nn.utils.rnn.pad_sequence
-    hift.__dict__["_cbo_frames"] = n
-    try: hift.decode(x=pad([x.T for x in xs], batch_first=True).transpose(1, 2), s=pad(src, batch_first=True)[:, None]); mag, ph = hift.__dict__.pop("_cbo_spec")
-    finally: hift.__dict__["_cbo_frames"] = None
-    return [_finish(s3, mag[i:i + 1, :, :x.shape[-1] * (mag.shape[-1] - 1) // T + 1], ph[i:i + 1, :, :x.shape[-1] * (mag.shape[-1] - 1) // T + 1])
-            for i, x in enumerate(xs)]
+    try:
+        hift.__dict__["_cbo_frames"] = torch.tensor([x.shape[-1] for x in xs], device=xs[0].device)
+        hift.decode(x=pad([x.T for x in xs], batch_first=True).transpose(1, 2), s=pad(src, batch_first=True)[:, None])
+        mag, ph = hift.__dict__["_cbo_spec"]
+    finally: hift.__dict__["_cbo_frames"] = None; hift.__dict__.pop("_cbo_spec", None)
+    r = (mag.shape[-1] - 1) // T  # spectrum frames per mel frame (+1 overall)
+    return [_finish(s3, mag[i:i + 1, :, :r * x.shape[-1] + 1], ph[i:i + 1, :, :r * x.shape[-1] + 1]) for i, x in enumerate(xs)]
 
 def _finish(s3, mag, ph) -> torch.Tensor:
     "One segment's inverse STFT (float32), HiFT's clamp and the official fade-in."
@@ -159,8 +182,6 @@ def _finish(s3, mag, ph) -> torch.Tensor:
     return wav.reshape(-1)
 
 # %% ../nbs/05_s3gen.ipynb #826ced0b
-from .fast import GPU_RNG_LOCK
-
 def s3gen_dtype(dtype, device) -> torch.dtype:
     "S3Gen's compute dtype: float32 (default), bfloat16 (CPU or CUDA) or float16 (CUDA)."
     d = {None: torch.float32, "float32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,

@@ -85,15 +85,21 @@ def _fuse(mods:list, attr:str="weight") -> torch.Tensor:
     if fused is not None and all(p.dtype == fused.dtype and p.device == fused.device
                                  and p.data_ptr() == fused[o:o + p.shape[0]].data_ptr() for p, o in zip(ps, offs)):
         return fused  # still intact: nothing to do
-    fused = torch.cat([p.detach() for p in ps])
-    for p, o in zip(ps, offs): p.data = fused[o:o + p.shape[0]]
+    with torch.inference_mode(False): fused = torch.cat([p.detach() for p in ps])  # parameters stay normal tensors
+    for p, o in zip(ps, offs): _rebind(p, fused[o:o + p.shape[0]])
     mods[0].__dict__[f"_cbo_fused_{attr}"] = fused  # a plain attribute: not a parameter, not in the state dict
     return fused
+
+def _rebind(p:torch.Tensor, new:torch.Tensor):
+    "Point parameter `p` at `new`; on CUDA its old storage is not reused before the current stream's copies from it ran."
+    if p.is_cuda: p.data.record_stream(torch.cuda.current_stream(p.device))
+    p.data = new
 
 # %% ../nbs/03_t3.ipynb #efd21d09
 def _col_major(p:torch.Tensor) -> torch.Tensor:
     "A GPT-2 `(in, out)` matrix, re-laid out in place (once) as the transpose of a contiguous `(out, in)`."
-    if p.dim() == 2 and p.stride(1) != p.shape[0]: p.data = p.detach().t().contiguous().t()
+    if p.dim() == 2 and p.stride(1) != p.shape[0]:
+        with torch.inference_mode(False): _rebind(p, p.detach().t().contiguous().t())
     return p
 
 # %% ../nbs/03_t3.ipynb #83ab7e9b
