@@ -29,7 +29,9 @@ nvidia-smi -L || true
 python3 -m pip install -q --upgrade --no-index --no-deps --no-compile --no-cache-dir --target /tmp/site .whl/*.whl || exit 1
 export PYTHONPATH=$PWD:/tmp/site  # this checkout's package first (not installed: no build step there)
 CBO=(python3 -c 'import sys; from chatterbox_opt.cli import main; sys.exit(main(sys.argv[1:]))')  # chatterbox-opt
-export PYTHONUNBUFFERED=1 TQDM_DISABLE=1 CHATTERBOX_OPT_COMMIT=$(cat .whl/COMMIT 2>/dev/null)
+# the commit every record carries: this checkout's when it is a git checkout, else what gpu_wheels.sh wrote (rerun it
+# before each device run: a stale .whl/COMMIT mislabels the results)
+export PYTHONUNBUFFERED=1 TQDM_DISABLE=1 CHATTERBOX_OPT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || cat .whl/COMMIT 2>/dev/null)
 export CHATTERBOX_OPT_CACHE=/tmp/cbo-cache CHATTERBOX_OPT_BENCH_TEXT=$PWD/.whl/benchmark-text-1.txt
 mkdir -p "$CHATTERBOX_OPT_CACHE" && cp -r .whl/tokenizer.json .whl/grapheme_mtl_merged_expanded_v1.json .whl/turbo_tokenizer "$CHATTERBOX_OPT_CACHE/"
 "${CBO[@]}" info --device "$DEV" || exit 1
