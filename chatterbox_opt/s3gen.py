@@ -109,6 +109,7 @@ def vocode(s3, mel) -> torch.Tensor:
     wav[:, :len(s3.trim_fade)] *= s3.trim_fade
     return wav.reshape(-1)
 
+# %% ../nbs/05_s3gen.ipynb #edde8a0e
 def _zero_past_end(hift):
     "Pre-hook on each of HiFT's convolutions: in a batched decode, zero each row's input past its length."
     def hook(mod, args):
@@ -127,6 +128,7 @@ def _batch_hooks(hift):
         if isinstance(m, (torch.nn.Conv1d, torch.nn.ConvTranspose1d)) and not name.startswith("f0_predictor"): m.register_forward_pre_hook(h)
     hift.__dict__["_cbo_hooked"] = True
 
+# %% ../nbs/05_s3gen.ipynb #79e31371
 def _sources(s3, xs) -> list:
     "Each segment's neural source (1-D, 480 samples a frame) computed alone: the official random draws, in order."
     hift, out = s3.mel2wav, []
@@ -148,6 +150,7 @@ def vocode_batch(s3, mels:list, max_frames:int=12_000) -> list:
             for i, w in zip(g, _decode_group(s3, [xs[i] for i in g], [src[i] for i in g])): out[i] = w
     return out
 
+# %% ../nbs/05_s3gen.ipynb #248c02a2
 def _groups(lens:list, max_frames:int) -> list:
     "Indices by length, cut into groups whose padded size (rows × longest) stays within `max_frames`."
     groups = []
@@ -173,6 +176,7 @@ def _decode_group(s3, xs:list, srcs:list) -> list:
     r = (mag.shape[-1] - 1) // T  # spectrum frames per mel frame (+1 overall)
     return [_finish(s3, mag[i:i + 1, :, :r * x.shape[-1] + 1], ph[i:i + 1, :, :r * x.shape[-1] + 1]) for i, x in enumerate(xs)]
 
+# %% ../nbs/05_s3gen.ipynb #c74ba96b
 def _finish(s3, mag, ph) -> torch.Tensor:
     "One segment's inverse STFT (float32), HiFT's clamp and the official fade-in."
     hift = s3.mel2wav
