@@ -76,7 +76,7 @@ def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_t
         else:
             for mode in ("single", "multi"):
                 kw = dict(enable_sequence_optimization=mode == "multi", target_tokens=target_tokens, max_tokens=max_tokens,
-                          max_new_tokens=(lambda s: est(s.text)) if mode == "multi" else n_single, seed=seed)
+                          max_new_tokens=(lambda s: est(s.text)) if mode == "multi" else n_single, seed=seed, max_retries=0)  # no guard: random weights never stop
                 list(ot.generate_stream(TEXT_646[:60], **{**kw, "max_new_tokens": 8, "enable_sequence_optimization": False}))  # warm-up
                 sync(); t = time.perf_counter(); last = None
                 for _, m in ot.generate_stream(text, **kw): last = m
@@ -352,7 +352,8 @@ def _ours_long(ot, text:str, seed:int=0, **kw) -> tuple:
     "`generate_long` on `text`, each segment at its estimated length: (seconds, audio s, segments)."
     with suppress_stop(ot.tts.t3):
         _sync(ot.device); t = time.perf_counter()
-        w = ot.generate_long(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed, progress=False, **kw)
+        w = ot.generate_long(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed, progress=False,
+                             max_retries=0, **kw)  # no runaway guard: random weights never stop, and the official loop has none
         _sync(ot.device)
     return time.perf_counter() - t, w.shape[-1] / ot.sr, ot.last_stream_metrics.segment_count
 
@@ -364,7 +365,7 @@ def _stream_work(ot, text:str, chunking:str, seed:int=0, **kw) -> dict:
     with suppress_stop(ot.tts.t3):
         by_seg, last = {}, None
         for w, m in ot.generate_stream(text, chunking=chunking, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)),
-                                       seed=seed, progress=False, **kw):
+                                       seed=seed, progress=False, max_retries=0, **kw):
             by_seg[m.segment_index], last = m.segment_s3gen_s, m
     toks = [_speech(ot, torch.cat(v)) for v in ot.last_stream["tokens"].values()]
     _sync(ot.device); t = time.perf_counter()
@@ -378,7 +379,7 @@ def _first_audio(ot, text:str, first_alone:bool, seed:int=0) -> float:
     "Seconds to the first chunk of `generate_stream` (the run is stopped after it)."
     with suppress_stop(ot.tts.t3):
         g = ot.generate_stream(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed,
-                               first_alone=first_alone, progress=False)
+                               first_alone=first_alone, progress=False, max_retries=0)
         _, m = next(g); g.close()
     return m.latency_to_first_chunk
 
@@ -559,7 +560,7 @@ def bench_long(tts, txt:str, progress:bool=True) -> dict:
     ot = optimize(tts)
     with suppress_stop(tts.t3):
         t = time.perf_counter()
-        ot.generate_long(txt, max_new_tokens=lambda s: estimate_speech_tokens(s.text), seed=0, progress=progress)
+        ot.generate_long(txt, max_new_tokens=lambda s: estimate_speech_tokens(s.text), seed=0, progress=progress, max_retries=0)
     dt = time.perf_counter() - t; last = ot.last_stream_metrics
     return dict(workload=f"benchmark text ({len(txt):,} chars)", mode="multi (generate_long)", segments=last.segment_count,
                 speech_tokens=None, t3_s=last.segment_t3_s, total_s=dt, audio_s=last.total_audio_duration, rtf=last.rtf,

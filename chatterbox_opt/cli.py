@@ -24,7 +24,8 @@ def _cmd_info(args):
 def _cmd_split(args):
     "Split a file (or stdin) into TTS segments with token and seconds estimates."
     from chatterbox_opt.split import split_for_tts, format_segments
-    segs = split_for_tts(_read_file(args.file), args.target, args.max)
+    segs = split_for_tts(_read_file(args.file), args.target, args.max, pack_paragraphs=args.pack_paragraphs,
+                         text_format="markdown" if args.markdown else "plain", language=args.language)
     print(format_segments(segs, as_json=args.json))
 
 # %% ../nbs/12_cli.ipynb #85753f7b
@@ -35,36 +36,60 @@ def _read_file(arg:str) -> str:
         with open(arg, encoding="utf-8") as f: return f.read()
     except UnicodeDecodeError as e: raise ValueError(f"{arg} is not UTF-8 text: {e}") from None
 
-def _read_text(arg:str) -> str:
-    "TEXT|FILE|-: a file's contents when `arg` names one, standard input for -, else the text itself."
+def _read_text(args) -> str:
+    "The text to speak: `--text`, or the positional FILE (a UTF-8 file, or - for standard input); exactly one of them."
     from pathlib import Path
-    return _read_file(arg) if arg == "-" or (len(arg) < 4096 and Path(arg).is_file()) else arg
+    if (args.text is None) == (args.file is None): raise ValueError("give the text as FILE, - (standard input) or --text \"...\" (exactly one)")
+    if args.text is not None: return args.text
+    if args.file != "-" and not Path(args.file).is_file():
+        raise FileNotFoundError(f"no such file: {args.file!r} (to speak words given on the command line, use --text)")
+    return _read_file(args.file)
+
+def _subtitles(path:str|None):
+    "The subtitle writer for `--subtitles PATH` (`to_srt` or `to_vtt`, by the file's extension), checked before any work."
+    if path is None: return None
+    from chatterbox_opt.pipeline import to_srt, to_vtt
+    ext = path.lower().rsplit(".", 1)[-1]
+    if ext not in ("srt", "vtt"): raise ValueError(f"--subtitles {path}: the file must end in .srt or .vtt")
+    return to_srt if ext == "srt" else to_vtt
+
+def _speak_input(args):
+    "The text and subtitle writer of `speak`, every mistake reported before the model loads (file, voice, pause tag, language)."
+    import os
+    from chatterbox_opt.split import split_for_tts
+    text, subs = _read_text(args), _subtitles(args.subtitles)
+    if not text.strip(): raise ValueError("nothing to say: the text is empty")
+    if args.voice and not os.path.isfile(args.voice): raise FileNotFoundError(f"voice file not found: {args.voice}")
+    split_for_tts(text, language=args.language, text_format="markdown" if args.markdown else "plain")
+    return text, subs
+
+def _speak_stream(ot, text:str, kw:dict, path:str):
+    "Write `generate_stream`'s chunks to `path` as they come, reporting each on standard error."
+    import soundfile as sf
+    last = None
+    with sf.SoundFile(path, "w", samplerate=ot.sr, channels=1, subtype="FLOAT") as f:
+        for wav, m in ot.generate_stream(text, **kw):
+            f.write(wav[0].numpy()); last = m
+            print(f"chunk {m.chunk_count} (segment {m.segment_index + 1}/{m.segment_count}): "
+                  f"{m.total_audio_duration:.1f} s audio, RTF {m.rtf:.2f}", file=sys.stderr)
+    if last: print(f"first chunk after {last.latency_to_first_chunk:.2f} s; {last.total_audio_duration:.1f} s of audio "
+                   f"in {last.total_generation_time:.1f} s (RTF {last.rtf:.2f})", file=sys.stderr)
 
 def _cmd_speak(args):
-    "Speak text to a WAV file (whole, or written chunk by chunk with --stream)."
+    "Speak text to a WAV file (whole, or written chunk by chunk with --stream), and its subtitles with --subtitles."
     import soundfile as sf
     from chatterbox_opt.models import load_chatterbox
     from chatterbox_opt.tts import optimize
-    text = _read_text(args.text)
-    if not text.strip(): raise ValueError("nothing to say: the text is empty")
+    text, subs = _speak_input(args)
     if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
-    tts = load_chatterbox(args.model, size=args.size, device=args.device, dtype=args.dtype, seed=args.seed, variant=args.variant)
-    ot = optimize(tts)
-    kw = dict(audio_prompt_path=args.voice, seed=args.seed, max_new_tokens=args.max_new_tokens, progress=True)
+    ot = optimize(load_chatterbox(args.model, size=args.size, device=args.device, dtype=args.dtype, seed=args.seed, variant=args.variant))
+    kw = dict(audio_prompt_path=args.voice, seed=args.seed, max_new_tokens=args.max_new_tokens, progress=True,
+              max_retries=args.max_retries, text_format="markdown" if args.markdown else "plain")
     if args.language: kw["language_id"] = args.language
-    if args.voice and not __import__("os").path.isfile(args.voice): raise FileNotFoundError(f"voice file not found: {args.voice}")
-    if args.stream:
-        last = None
-        with sf.SoundFile(args.output, "w", samplerate=ot.sr, channels=1, subtype="FLOAT") as f:
-            for wav, m in ot.generate_stream(text, **kw):
-                f.write(wav[0].numpy()); last = m
-                print(f"chunk {m.chunk_count} (segment {m.segment_index + 1}/{m.segment_count}): "
-                      f"{m.total_audio_duration:.1f} s audio, RTF {m.rtf:.2f}", file=sys.stderr)
-        if last: print(f"first chunk after {last.latency_to_first_chunk:.2f} s; {last.total_audio_duration:.1f} s of audio "
-                       f"in {last.total_generation_time:.1f} s (RTF {last.rtf:.2f})", file=sys.stderr)
-    else:
-        wav = ot.generate_long(text, **kw)
-        sf.write(args.output, wav[0].numpy(), ot.sr, subtype="FLOAT")
+    if args.stream: _speak_stream(ot, text, kw, args.output)
+    else: sf.write(args.output, ot.generate_long(text, **kw)[0].numpy(), ot.sr, subtype="FLOAT")
+    if subs:
+        with open(args.subtitles, "w", encoding="utf-8") as f: f.write(subs(ot.last_timeline))
     print(args.output)
 
 def _cmd_bench(args):
@@ -92,10 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--target", type=int, default=96, help="target text tokens per segment (default 96)")
     s.add_argument("--max", type=int, default=128, help="maximum text tokens per segment (default 128)")
     s.add_argument("--json", action="store_true", help="JSON lines with offsets")
+    s.add_argument("--pack-paragraphs", action="store_true", help="pack segments across paragraph breaks and headings")
+    s.add_argument("--markdown", action="store_true", help="the text is Markdown: markup is not read aloud")
+    s.add_argument("--language", default=None, help="the text's language (a code such as fr, hi, zh): its end marks and abbreviations")
     s.set_defaults(func=_cmd_split)
     s = sub.add_parser("speak", help="speak text (or a text file) of any length to a WAV file")
-    s.add_argument("text", help="the text, a UTF-8 text file, or - for standard input")
+    s.add_argument("file", nargs="?", default=None, help="a UTF-8 text file, or - for standard input (or use --text)")
+    s.add_argument("--text", default=None, help="the words to speak, given on the command line")
     s.add_argument("-o", "--output", required=True, help="the WAV file to write (24 kHz, float)")
+    s.add_argument("--subtitles", default=None, help="also write subtitles of the timeline: a .srt or .vtt file")
+    s.add_argument("--max-retries", type=int, default=2, help="runaway guard: redo a flagged segment up to N times (0: off)")
+    s.add_argument("--markdown", action="store_true", help="the text is Markdown: markup is not read aloud")
     s.add_argument("--voice", default=None, help="reference recording of the voice (default: the model's conditionals)")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
     s.add_argument("--size", default="full", help="T3 size for random weights (default full)")

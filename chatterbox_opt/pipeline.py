@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_pipeline.ipynb #02b13de6
 from __future__ import annotations
-import math, queue, resource, threading, time, warnings
+import math, queue, re, resource, threading, time, warnings
 import torch.nn.functional as TF
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -15,15 +15,15 @@ import torch
 from .models import env_info, punc_norm, watermark as apply_watermark
 from chatterbox.models.s3gen.const import S3GEN_SIL
 from .estimate import estimate, estimate_speech_tokens
-from .split import split_for_tts, Segment
+from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
-__all__ = ['PAUSES', 'StreamMetrics', 'attention_memory_saved', 'equal_power_crossfade', 'chunk_sizes', 'SegmentStarted',
-           'TokensReady', 'BatchDone', 'Ended', 'Failed', 'generate_stream', 's3gen_batch', 'generate_long',
-           'voice_drift']
+__all__ = ['GUARD', 'StreamMetrics', 'attention_memory_saved', 'equal_power_crossfade', 'chunk_sizes', 'SegmentStarted',
+           'TokensReady', 'BatchDone', 'Checked', 'Ended', 'Failed', 'runaway_flags', 'generate_stream', 's3gen_batch',
+           'generate_long', 'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
 
 # %% ../nbs/06_pipeline.ipynb #5cb20db0
 @dataclass
@@ -44,6 +44,8 @@ class StreamMetrics:
     peak_memory_mb: float|None # CUDA: max allocated; CPU: process peak RSS
     attention_memory_saved: float # 1 - Σ segment_len² / whole_len²: attention-score memory saved by splitting
     is_last: bool = False # the final chunk of the whole text
+    segment_retries: int = 0 # times the runaway guard redid this segment (known once its tokens are final)
+    segment_flags: tuple = () # what the guard found wrong with the kept attempt (see `runaway_flags`)
 
 # %% ../nbs/06_pipeline.ipynb #6969c635
 def attention_memory_saved(segment_lengths:list, total_length:int) -> float:
@@ -154,6 +156,13 @@ class BatchDone:
     seconds: float
 
 @dataclass
+class Checked:
+    "The runaway guard's verdict on a segment: times it was redone, and the flags of the attempt kept."
+    key: int
+    retries: int
+    flags: tuple
+
+@dataclass
 class Ended:
     "Every segment is decoded."
 
@@ -180,6 +189,7 @@ def _own_stream(device):
 def _decode_batch(run, batch:list, put):
     "Decode one batch of (key, segment), posting events; the first segment's batch checks as soon as a chunk can be due."
     dec, emitted, announced, t = run.decoder, {k: 0 for k, _ in batch}, [], time.perf_counter()
+    held = {k for k, s in batch if run.max_retries and not run.partial(s)}  # posted once the guard has passed them
     def announce(j):
         while len(announced) <= j: put(SegmentStarted(*batch[len(announced)], t)); announced.append(1)
     def on_check(partial):
@@ -187,17 +197,21 @@ def _decode_batch(run, batch:list, put):
         for j in sorted(partial):
             toks, fin = partial[j]
             k = batch[j][0]
-            if fin or len(toks) > emitted[k]:
-                announce(j); put(TokensReady(k, toks[emitted[k]:].cpu(), fin)); emitted[k] = len(toks)
+            announce(j)
+            if k not in held and (fin or len(toks) > emitted[k]): put(TokensReady(k, toks[emitted[k]:].cpu(), fin)); emitted[k] = len(toks)
     every = dec.check_every
     if batch[0][1] is run.segs[0] and run.first_check: dec.check_every = run.first_check
     try:
-        tt = [run.model.text_tokens(s.text, run.language_id) for _, s in batch]
-        dec.decode(run.cond, tt, run.sampler, [run.budget_of(s) for _, s in batch], on_check=on_check)
+        tt = [run.model.text_tokens(s.speech, run.language_id) for _, s in batch]
+        budgets = [run.budget_of(s) for _, s in batch]
+        res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0))
     except Exception as e:
         e.emitted = any(emitted.values()); raise
     finally: dec.check_every = every
     announce(len(batch) - 1)
+    for (k, s), (toks, retries, flags) in zip(batch, _guard(run, batch, tt, budgets, res, held)):
+        put(Checked(k, retries, flags))  # before a held segment's tokens: its verdict is known when its audio is made
+        if k in held: put(TokensReady(k, toks.cpu(), True))
     put(BatchDone([k for k, _ in batch], time.perf_counter() - t))
 
 # %% ../nbs/06_pipeline.ipynb #3408ec3b
@@ -233,12 +247,60 @@ def _t3_worker(run):
         try: run.q.put(Failed(seg, e), timeout=1)
         except queue.Full: pass
 
+# %% ../nbs/06_pipeline.ipynb #87afdcf3
+GUARD = dict(long=2.5, long_slack=25, short=0.3, short_slack=5, loop_tokens=50, loop_period=40)
+
+def _loops(t:np.ndarray) -> bool:
+    "Does `t` hold a run of `loop_tokens` or more tokens repeating with a period of at most `loop_period` (3 periods at least)?"
+    n, need = len(t), GUARD["loop_tokens"]
+    for p in range(1, min(GUARD["loop_period"], n // 3) + 1):
+        eq = np.concatenate([[False], t[p:] == t[:-p], [False]])
+        d = np.flatnonzero(eq[1:] != eq[:-1])
+        if d.size and int((d[1::2] - d[::2]).max()) + p >= max(need, 3 * p): return True
+    return False
+
+def runaway_flags(tokens:torch.Tensor, stopped:bool, expected:int) -> tuple:
+    "What looks wrong with one segment's speech tokens (stop token and special ids allowed): see `GUARD`."
+    t = tokens.reshape(-1).cpu(); t = t[t < 6561].numpy()
+    flags = ["no_stop"] if not stopped else []
+    if len(t) > GUARD["long"] * expected + GUARD["long_slack"]: flags.append("too_long")
+    if len(t) < GUARD["short"] * expected - GUARD["short_slack"]: flags.append("too_short")
+    if len(t) >= GUARD["loop_tokens"] and _loops(t): flags.append("loop")
+    return tuple(flags)
+
+# %% ../nbs/06_pipeline.ipynb #66b772d7
+def _stop_at(run, segs, attempt):
+    "Tests only: the steps at which T3 is made to stop (`run.stop_at`), or None."
+    return None if run.stop_at is None else [run.stop_at(s, attempt) for s in segs]
+
+def _badness(toks, flags, expected): return (len(flags), abs(math.log((int((toks < 6561).sum()) + 1) / (expected + 1))))
+
+def _guard(run, batch, tt, budgets, res, held) -> list:
+    "Per segment of the batch: (tokens kept, retries, flags); flagged segments in `held` are redone with new seeds."
+    exp = [estimate_speech_tokens(s.speech) for _, s in batch]
+    best = [(res.tokens[j], 0, runaway_flags(res.tokens[j], res.stopped[j], exp[j])) for j in range(len(batch))]
+    for attempt in range(1, run.max_retries + 1):
+        redo = [j for j, (k, _) in enumerate(batch) if k in held and best[j][2]]
+        if not redo: break
+        if run.stop.is_set(): raise _Cancelled()
+        g = torch.Generator(device=run.decoder.device).manual_seed((run.seed * 1_000_003 + batch[redo[0]][1].start * 7919 + attempt) % 2**62)
+        r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
+                               stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt))
+        for i, j in enumerate(redo):
+            f = runaway_flags(r.tokens[i], r.stopped[i], exp[j])
+            keep = _badness(r.tokens[i], f, exp[j]) < _badness(best[j][0], best[j][2], exp[j])
+            best[j] = (r.tokens[i] if keep else best[j][0], attempt, f if keep else best[j][2])
+    return best
+
 # %% ../nbs/06_pipeline.ipynb #2ac48548
 class _Run:
     "One long-text run: the plan, the T3 worker, and the bookkeeping of its events (see above)."
     def __init__(self, model, segs, sampler, cond, budget_of, batch_size, decoder, language_id=None,
-                 first_alone:bool=True, first_check:int|None=None):
+                 first_alone:bool=True, first_check:int|None=None, max_retries:int=0, seed:int=0, lead:float=0.0):
         self.model, self.segs, self.sampler, self.cond, self.budget_of = model, segs, sampler, cond, budget_of
+        self.max_retries, self.seed, self.lead, self.verdict = max_retries, seed, lead, {}
+        self.partial = lambda seg: False  # does a front end stream this segment's audio before its tokens are final?
+        self.stop_at = None  # tests only: (segment, attempt) -> the step at which T3 is made to stop, or None
         self.batch_size, self.decoder, self.language_id = batch_size, decoder, language_id
         self.first_alone, self.first_check = first_alone and batch_size > 1 and len(segs) > 1, first_check
         self.q, self.stop = queue.Queue(maxsize=256), threading.Event()
@@ -246,7 +308,7 @@ class _Run:
         self.order, self.seg_of, self.started, self.tokens, self.batch_of, self.t3_time = [], {}, {}, {}, {}, {}
         self.ended, self.t_start = False, time.perf_counter()
         # what the last call did, for inspection: segments, raw speech tokens per segment, (batch size, T3 start, end)
-        model.last_stream = self.record = dict(segments=[], tokens=self.tokens, batches=[], batch_size=batch_size)
+        model.last_stream = self.record = dict(segments=[], tokens=self.tokens, batches=[], batch_size=batch_size, verdicts=self.verdict)
 
     def handle(self, ev):
         "Update the bookkeeping with one event (raise the worker's failure, naming the segment)."
@@ -254,6 +316,7 @@ class _Run:
             self.order.append(ev.key); self.seg_of[ev.key], self.started[ev.key] = ev.segment, ev.t0
             self.record["segments"].append(ev.segment)
         elif isinstance(ev, TokensReady): self.tokens.setdefault(ev.key, []).append(ev.tokens)
+        elif isinstance(ev, Checked): self.verdict[ev.key] = (ev.retries, ev.flags)
         elif isinstance(ev, BatchDone):
             b = tuple(ev.keys); self.t3_time[b] = ev.seconds
             for k in b: self.batch_of[k] = b
@@ -284,13 +347,16 @@ def _worker_failed(seg, e:BaseException) -> RuntimeError:
     return RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}")
 
 # %% ../nbs/06_pipeline.ipynb #f612847b
-PAUSES = dict(paragraph=0.35, sentence=0.15, clause=0.08, comma=0.04, word=0.0, hard=0.0, end=0.0)
+def _pause_samples(seg:Segment, last:bool, pauses:dict, sr:int) -> int:
+    "Silence after `seg`: what its pause tags ask for, else its boundary's pause (`PAUSES`; none after the last segment)."
+    if seg.pause is not None: return int(seg.pause * sr)
+    return 0 if last else int(pauses.get(seg.boundary, 0) * sr)
 
 def _end_segment(wav:torch.Tensor, fade:int, seg:Segment, last:bool, pauses:dict, sr:int) -> torch.Tensor:
-    "A segment's last audio: faded out to silence over `fade` samples, then its boundary's pause (none after the last)."
+    "A segment's last audio: faded out to silence over `fade` samples, then its pause (`_pause_samples`)."
     f = min(fade, wav.numel())
     if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])
-    return wav if last else torch.cat([wav, torch.zeros(int(pauses.get(seg.boundary, 0) * sr))])
+    return torch.cat([wav, torch.zeros(_pause_samples(seg, last, pauses, sr))])
 
 def _auto_batch(model, n_segments:int, budget:int, T0:int) -> int:
     "Segments per T3 batch: memory-bounded on CUDA, 4 on the CPU (decode there is bound by reading the weights)."
@@ -303,24 +369,36 @@ def _auto_batch(model, n_segments:int, budget:int, T0:int) -> int:
     return int(max(1, min(16, n_segments, (0.5 * free) // max(per_seg, 1))))
 
 # %% ../nbs/06_pipeline.ipynb #096fbc8a
-def _segments(text, enable_sequence_optimization, target_tokens, max_tokens) -> list:
+def _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language=None, text_format="plain") -> list:
     "The text's segments (or the whole text as one)."
-    if enable_sequence_optimization: return split_for_tts(text, target_tokens=target_tokens, max_tokens=max_tokens)
+    if enable_sequence_optimization:
+        return split_for_tts(text, target_tokens=target_tokens, max_tokens=max_tokens, language=language, text_format=text_format)
     s, e = len(text) - len(text.lstrip()), len(text.rstrip())
-    return [Segment(text[s:e], s, e, estimate(text[s:e]).text_tokens, "end")] if text.strip() else []
+    said = " ".join(_PAUSE_TAG.sub(" ", text[s:e]).split()) if pause_tags(text) else None  # tags are never read aloud
+    if not (said if said is not None else text.strip()): return []
+    return [Segment(text[s:e], s, e, estimate(said or text[s:e]).text_tokens, "end", None, said)]
 
 def _budget(max_new_tokens):
     "Speech tokens a segment may take: an int, a function of the `Segment`, or None (twice the estimate + 50, at most 1000)."
     if callable(max_new_tokens): return lambda s: max(1, int(max_new_tokens(s)))
     if max_new_tokens: return lambda s: max_new_tokens
-    return lambda s: min(1000, 2 * estimate_speech_tokens(s.text) + 50)
+    return lambda s: min(1000, 2 * estimate_speech_tokens(s.speech) + 50)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+def _check_text(text) -> None:
+    "A clear error, before any work, for text the tokenizers cannot take."
+    if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
+    if m := _SURROGATE.search(text):
+        raise ValueError(f"text has a lone surrogate {m.group()!r} at offset {m.start()} (not valid Unicode: decode the input with errors='replace')")
 
 # %% ../nbs/06_pipeline.ipynb #95f25441
 def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_window, fade_duration,
           enable_sequence_optimization, target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id,
-          norm_loudness, sampling:dict, first_alone=True):
+          norm_loudness, sampling:dict, first_alone=True, max_retries:int=2, text_format:str="plain"):
     "Check the arguments and prepare a long-text run (shared by the front ends): (run, fade samples, pauses, memory saved), or None."
-    if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
+    _check_text(text)
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0: raise ValueError("max_retries must be an int >= 0")
     for k, v in dict(chunk_size=chunk_size, context_window=context_window, target_tokens=target_tokens, max_tokens=max_tokens).items():
         if not isinstance(v, int) or isinstance(v, bool): raise TypeError(f"{k} must be an int")
     if chunk_size < 1: raise ValueError("chunk_size must be >= 1")
@@ -328,7 +406,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     if not 0 <= F <= 960 * max(0, context_window - 1):
         raise ValueError(f"fade_duration {fade_duration}s needs context_window >= {2 + F // 960} tokens (got {context_window})")
     if batch_size != "auto" and (not isinstance(batch_size, int) or batch_size < 1): raise ValueError("batch_size must be 'auto' or a positive int")
-    segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens)
+    segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
     if not segs: return None
     sampler = self.make_sampler(**sampling)
     if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
@@ -339,7 +417,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
     bs = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     run = _Run(self, segs, sampler, cond, budget_of, bs, self._stream_decoder(chunk_size), language_id, first_alone,
-               chunk_size + _SegmentAudio.LOOKAHEAD)
+               chunk_size + _SegmentAudio.LOOKAHEAD, max_retries, seed, lead_pause(text) if enable_sequence_optimization else 0.0)
     return run, F, {**PAUSES, **(pauses or {})}, saved
 
 def _stream_decoder(self, chunk_size:int) -> FastT3:
@@ -373,16 +451,21 @@ def generate_stream(self, text:str, audio_prompt_path=None,
                     s3gen_dtype=None, # S3Gen compute dtype (None: float32; bfloat16; float16 on CUDA)
                     chunking:str="adaptive", # "adaptive": few S3Gen calls (see above); "fixed": every chunk_size tokens
                     first_alone:bool=True, # the first segment decoded ahead of the first batch (first audio sooner)
+                    max_retries:int=2, # runaway guard: redo a flagged segment with a new seed up to this many times (0: off)
+                    text_format:str="plain", # "markdown": markup is not read aloud (`split_for_tts`)
                     progress=None, # tqdm bar by segment (None: when there are more than 8 segments)
                     print_metrics:bool=False,
-                    _watermark:bool=True): # internal: False only to measure the joins before the watermark
+                    _watermark:bool=True, # internal: False only to measure the joins before the watermark
+                    _stop_at=None): # tests only: (segment, attempt) -> step at which T3 is made to stop
     "Stream `text` as `(audio_chunk, StreamMetrics)` pairs in text order; chunks are (1, n) float32 at 24 kHz, watermarked."
     plan = _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_window, fade_duration,
                  enable_sequence_optimization, target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed,
                  language_id, norm_loudness, dict(cfg_weight=cfg_weight, temperature=temperature, top_k=top_k,
-                 repetition_penalty=repetition_penalty, min_p=min_p, top_p=top_p), first_alone)
+                 repetition_penalty=repetition_penalty, min_p=min_p, top_p=top_p), first_alone, max_retries, text_format)
     chunk_sizes(chunking, chunk_size, True)  # a bad value fails here, before any work
     if plan is None: return
+    run = plan[0]
+    run.partial, run.stop_at = (lambda s: True) if chunking == "fixed" else (lambda s: s is run.segs[0]), _stop_at
     yield from _stream(self, *plan, chunk_size, chunking, context_window, dict(steps=s3gen_steps, dtype=s3gen_dtype),
                        progress, print_metrics, _watermark)
 
@@ -392,7 +475,8 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
     from tqdm.auto import tqdm
     n, text_end, dev = len(run.segs), run.segs[-1].end, self.decoder.device
     bar = tqdm(total=n, desc="segments", unit="seg", disable=not (progress if progress is not None else n > 8))
-    bufs, pos, chunks, audio_s, first = {}, 0, 0, 0.0, None
+    bufs, pos, chunks, audio_s, first, starts = {}, 0, 0, 0.0, None, {}
+    self.last_timeline = timeline = []  # grows as segments finish
     def buf(k):
         if k not in bufs: bufs[k] = _SegmentAudio(self, chunk_sizes(chunking, chunk_size, run.seg_of[k] is run.segs[0]), context_window, F, s3)
         return bufs[k]
@@ -403,35 +487,41 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
         while True:
             for ev in iter(lambda: run.next(block=False), None): feed(ev)  # keep the bookkeeping current
             cur = run.order[pos] if pos < len(run.order) else None
-            if cur is None or not buf(cur).ready():
+            if cur is None or not buf(cur).ready() or (bufs[cur].finished and cur not in run.verdict):
                 if run.ended and pos >= len(run.order): break
                 feed(run.next()); continue
-            out, seg_done = _emit(self, run, bufs[cur], run.seg_of[cur], F, pauses, text_end, watermark_)
+            seg = run.seg_of[cur]
+            out, seg_done, lead = _emit(self, run, bufs[cur], seg, F, pauses, text_end, watermark_)
+            starts.setdefault(cur, audio_s + lead / self.sr)
             if out.numel():
                 chunks += 1; audio_s += out.shape[-1] / self.sr
                 now = time.perf_counter() - run.t_start
                 first = now if first is None else first
-                b, seg = run.batch_of.get(cur), run.seg_of[cur]
+                b, (retries, flags) = run.batch_of.get(cur), run.verdict.get(cur, (0, ()))
                 m = StreamMetrics(first, now / audio_s, now, audio_s, chunks, pos, max(n, len(run.order)), seg.start, seg.end,
                                   run.t3_time[b] if b else time.perf_counter() - run.started[cur], bufs[cur].s3gen_s,
-                                  len(b) if b else 0, _peak_memory_mb(dev), saved, is_last=seg_done and seg.end >= text_end)
+                                  len(b) if b else 0, _peak_memory_mb(dev), saved, seg_done and seg.end >= text_end, retries, flags)
                 if print_metrics: print(f"chunk {chunks} (segment {pos}): {out.shape[-1] / self.sr:.2f} s audio, RTF {m.rtf:.3f}")
                 yield out, m
-            if seg_done: del bufs[cur]; pos += 1; bar.update(1)
+            if seg_done:
+                timeline.append(_entry(pos, seg, starts.pop(cur), audio_s, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr, run.verdict.get(cur, (0, ()))))
+                del bufs[cur]; pos += 1; bar.update(1)
     finally:
         run.close(); bar.close(); bufs.clear()
 
 def _emit(self, run, sa, seg, F, pauses, text_end, watermark_):
-    "The next chunk of a segment: faded out and followed by its pause when it is the last; watermarked. (chunk, segment done)."
+    "The next chunk of a segment: faded out and followed by its pause when it is the last; watermarked. (chunk, done, lead samples)."
     wav = sa.next_chunk()
     done = sa.finished and sa.done >= len(sa.tokens) and sa.tail.numel() == 0
     wav = torch.zeros(0) if wav is None else wav
     t = time.perf_counter()
     if done: wav = _end_segment(wav, F, seg, seg.end >= text_end, pauses, self.sr)
+    lead, run.lead = int(run.lead * self.sr), 0.0  # pause tags before the first word: silence before its audio
+    if lead: wav = torch.cat([torch.zeros(lead), wav])
     out = wav.reshape(1, -1)
     if watermark_ and out.numel(): out = apply_watermark(self.tts, out)
     sa.s3gen_s += time.perf_counter() - t
-    return out, done
+    return out, done, lead
 
 # %% ../nbs/06_pipeline.ipynb #4399872a
 def s3gen_batch(tts, token_lists:list, # one 1-D tensor of speech tokens per segment (T3's special ids are dropped)
@@ -454,6 +544,9 @@ def generate_long(self, text:str, audio_prompt_path=None, exaggeration=None, cfg
                   progress=None,
                   s3gen_batch_size:int|None=None, # segments per S3Gen call (None: 1 on a CPU, the whole T3 batch on CUDA)
                   chunked:bool=False, # True: assemble `generate_stream`'s chunks instead (its `**chunk_kw` apply)
+                  max_retries:int=2, # runaway guard: redo a flagged segment with a new seed up to this many times (0: off)
+                  text_format:str="plain", # "markdown": markup is not read aloud (`split_for_tts`)
+                  _stop_at=None, # tests only: (segment, attempt) -> step at which T3 is made to stop
                   **chunk_kw) -> torch.Tensor:
     "Speak text of any length: (1, samples) float32 at 24 kHz, each segment watermarked; metrics in `last_stream_metrics`."
     if chunked: return _chunked(self, text, locals(), chunk_kw)
@@ -464,9 +557,10 @@ def generate_long(self, text:str, audio_prompt_path=None, exaggeration=None, cfg
     plan = _plan(self, text, audio_prompt_path, exaggeration, big, 50, fade_duration, enable_sequence_optimization,
                  target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness,
                  dict(cfg_weight=cfg_weight, temperature=temperature, top_k=top_k, repetition_penalty=repetition_penalty,
-                      min_p=min_p, top_p=top_p), first_alone=False)
-    self.last_stream_metrics = None
+                      min_p=min_p, top_p=top_p), first_alone=False, max_retries=max_retries, text_format=text_format)
+    self.last_stream_metrics, self.last_timeline = None, []
     if plan is None: return torch.zeros(1, 0)
+    plan[0].stop_at = _stop_at
     cuda = str(self.tts.s3gen.device).startswith("cuda")
     step = s3gen_batch_size or (None if cuda else 1)  # batching pays on a GPU, not on a CPU (see `05_s3gen`)
     return _long(self, *plan, dict(steps=s3gen_steps, dtype=s3gen_dtype), step, progress)
@@ -475,7 +569,7 @@ def _chunked(self, text, args:dict, chunk_kw:dict) -> torch.Tensor:
     "`generate_long(chunked=True)`: the stream's chunks, assembled."
     keep = ("audio_prompt_path", "exaggeration", "cfg_weight", "temperature", "fade_duration", "enable_sequence_optimization",
             "target_tokens", "max_tokens", "repetition_penalty", "min_p", "top_p", "top_k", "language_id", "norm_loudness",
-            "max_new_tokens", "batch_size", "pauses", "seed", "s3gen_steps", "s3gen_dtype", "progress")
+            "max_new_tokens", "batch_size", "pauses", "seed", "s3gen_steps", "s3gen_dtype", "progress", "max_retries", "text_format", "_stop_at")
     parts, self.last_stream_metrics = [], None
     for wav, m in self.generate_stream(text, **{k: args[k] for k in keep}, first_alone=False, **chunk_kw):
         parts.append(wav); self.last_stream_metrics = m  # each chunk watermarked by the stream
@@ -499,17 +593,67 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
                                   prompt=self._prompt(), **s3)
                 for k, w in zip(ks, wavs):
                     w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
+                    if run.seg_of[k] is run.segs[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
                     audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                 bar.update(len(ks))
             s3gen_s += time.perf_counter() - t
             first = first if first is not None else time.perf_counter() - run.t_start
     finally: run.close(); bar.close()
-    wav = torch.cat([audio[k] for k in run.order]).reshape(1, -1)
+    wav, t = torch.cat([audio[k] for k in run.order]).reshape(1, -1), 0
+    for i, k in enumerate(run.order):  # the timeline: where each segment's speech starts and ends, and its pause
+        seg, a, t = run.seg_of[k], t + (int(run.lead * self.sr) if i == 0 else 0), t + audio[k].numel()
+        self.last_timeline.append(_entry(i, seg, a / self.sr, t / self.sr, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr,
+                                         run.verdict.get(k, (0, ()))))
     now, audio_s, n = time.perf_counter() - run.t_start, wav.shape[-1] / self.sr, len(run.order)
     self.last_stream_metrics = StreamMetrics(first, now / max(audio_s, 1e-9), now, audio_s, n, n - 1, n, run.segs[0].start,
                                              text_end, sum(run.t3_time.values()), s3gen_s, run.batch_size,
                                              _peak_memory_mb(self.decoder.device), saved, is_last=True)
     return wav
+
+# %% ../nbs/06_pipeline.ipynb #28acf174
+@dataclass
+class TimelineEntry:
+    "Where one segment is: in the text (offsets) and in the output audio (seconds)."
+    index: int
+    text: str
+    start: int # offsets into the text
+    end: int
+    audio_start: float # its speech starts here (seconds from the start of the output)
+    audio_end: float # its speech ends here; its pause follows
+    pause: float # seconds of silence after it
+    boundary: str
+    retries: int = 0 # runaway guard: times it was redone
+    flags: tuple = () # runaway guard: what it found wrong with the kept attempt
+
+def _entry(i, seg, start_s, end_with_pause_s, pause_s, verdict) -> TimelineEntry:
+    return TimelineEntry(i, seg.text, seg.start, seg.end, start_s, end_with_pause_s - pause_s, pause_s, seg.boundary, *verdict)
+
+# %% ../nbs/06_pipeline.ipynb #f0d65997
+def _cues(timeline:list, width:int=42, lines:int=2) -> list:
+    "(start, end, text) cues: each segment's text (markup and line breaks flattened) in pieces of `lines` × `width`, timed by characters."
+    import textwrap
+    out = []
+    for e in timeline:
+        words = " ".join(_PAUSE_TAG.sub(" ", re.sub(r"^#{1,6}[ \t]+", "", e.text)).split())
+        rows = textwrap.wrap(words, width, break_long_words=True) or []
+        groups = ["\n".join(rows[i:i + lines]) for i in range(0, len(rows), lines)]
+        total, t, dur = sum(len(g) for g in groups), e.audio_start, e.audio_end - e.audio_start
+        for g in groups:
+            d = dur * len(g) / total
+            out.append((t, t + d, g)); t += d
+    return out
+
+def _stamp(sec:float, sep:str) -> str:
+    ms = int(round(sec * 1000)); h, ms = divmod(ms, 3_600_000); m, ms = divmod(ms, 60_000); s_, ms = divmod(ms, 1000)
+    return f"{h:02d}:{m:02d}:{s_:02d}{sep}{ms:03d}"
+
+def to_srt(timeline:list) -> str:
+    "SubRip subtitles for a timeline (`TimelineEntry` list)."
+    return "".join(f"{i}\n{_stamp(a, ',')} --> {_stamp(b, ',')}\n{t}\n\n" for i, (a, b, t) in enumerate(_cues(timeline), 1))
+
+def to_vtt(timeline:list) -> str:
+    "WebVTT subtitles for a timeline (`TimelineEntry` list)."
+    return "WEBVTT\n\n" + "".join(f"{_stamp(a, '.')} --> {_stamp(b, '.')}\n{t}\n\n" for a, b, t in _cues(timeline))
 
 # %% ../nbs/06_pipeline.ipynb #37895a57
 def voice_drift(model, chunks:list, reference=None) -> list:

@@ -4,12 +4,13 @@
 
 # %% ../nbs/02_split.ipynb #960e0a40
 from __future__ import annotations
-import re, sys, json, unicodedata
+import bisect, functools, re, sys, json, unicodedata
 from dataclasses import dataclass, asdict
 from .estimate import estimate_text_tokens, estimate_seconds
 
 # %% auto #0
-__all__ = ['sentence_spans', 'split_sentences', 'Segment', 'split_for_tts', 'segments_html', 'explorer', 'format_segments']
+__all__ = ['PAUSES', 'MAX_PAUSE', 'LANGUAGES', 'MIN_TOKENS', 'sentence_spans', 'split_sentences', 'Segment', 'pause_tags',
+           'lead_pause', 'split_for_tts', 'segments_html', 'explorer', 'format_segments']
 
 # %% ../nbs/02_split.ipynb #fb4df6a2
 _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "gen", "col", "capt", "lt", "lieut", "sgt",
@@ -34,7 +35,7 @@ don't doesn't didn't isn't aren't wasn't weren't can't couldn't won't wouldn't s
 
 # %% ../nbs/02_split.ipynb #5e73dbdb
 _CLOSE = "\"'”’“‘»」』）)]}】〕〉》›*"  # closing quotes (“ ‘ too: German „so.“) and brackets, Markdown emphasis: "**done.** Next"
-_MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark
+_MARKS, _CJK_MARKS, _SPACES = ".!?…‼⁇⁈⁉।॥؟۔", "。！？．｡", " \t\u00a0\u3000"  # spaces that may follow an end mark
 _CAND = re.compile(rf"[{re.escape(_MARKS)}{_CJK_MARKS}]+[{re.escape(_CLOSE)}]*")  # every end-mark cluster
 _ITEM = re.compile(r"[ \t]*(?:(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][.)]|#{1,6})\s|```|~~~)")  # list item, heading, code fence
 _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+")
@@ -73,8 +74,9 @@ def _judge_spaced(text:str, i:int, j:int, run) -> int:
     if i == a: return j if stop_first else 0
     return j if i == b - 1 and opens and not stop_first else 0
 
-def _judge(text:str, i:int, j:int, start:int) -> int:
-    "Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`."
+def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset()) -> int:
+    """Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`.
+    `never`, `maybe`: a language's abbreviations that never end a sentence, and that end one only before a capital."""
     n, marks, k = len(text), text[i:j].rstrip(_CLOSE), j
     while k < n and text[k] in _SPACES: k += 1
     c = text[k] if k < n else "\n"  # the next character after the spaces; "\n" at the end of the text
@@ -90,6 +92,8 @@ def _judge(text:str, i:int, j:int, start:int) -> int:
             w = text[p:i]
             if not w.isalnum(): w = _WORD_BEFORE.search(text, p, i).group()  # ... and after any quote or bracket
             wl = w.lower()
+            if wl in never: return 0
+            if wl in maybe: return j if c.isupper() or c in "\r\n" else 0
             if wl in _NOBREAK and not (len(w) == 1 and w.isupper()): return 0  # "c. 1900", but "vitamin C. It"
             if (c == "." or text[i-2:i] == ". ") and (run := _spaced_run(text, i)): return _judge_spaced(text, i, j, run)
             if c.isdigit() and _CITE.match(text, k) and text.rfind("(", start, i) > text.rfind(")", start, i):
@@ -127,11 +131,11 @@ def _after(words:list[str], tail:str=r"\.") -> str:
         out += [f"(?<={_PRE}{t}{tail})", f"(?<=^{t}{tail})"]
     return "|".join(out)
 
-def _compile_breaks() -> re.Pattern:
+def _compile_breaks(extra=frozenset()) -> re.Pattern:
     "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine."
     M, C, CL, SP = re.escape(_MARKS), _CJK_MARKS, re.escape(_CLOSE), _SPACES
     safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-Þ"  # next characters that are surely not lowercase, emoji, space or "." (". . .")
-    abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()}
+    abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()} | {a for a in extra if a.isascii() and a.isalpha()}
     assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
     plain = ["(?<=[A-Za-z]{7})"]  # 7+ letters: longer than any abbreviation
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
@@ -183,17 +187,18 @@ def _spans(text:str, ends:list[int]) -> list[tuple[int, int]]:
         pos = e
     return spans
 
-def _ends(text:str) -> list[int]:
+def _ends(text:str, language:str|None=None) -> list[int]:
     "Increasing offsets where sentences end (trailing whitespace not yet removed)."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
     ends, start = [], 0
-    for m in _BREAKS.finditer(text):
+    rx, never, maybe = _rules(language) if language else (_BREAKS, (), ())
+    for m in rx.finditer(text):
         if m.lastindex: e = m.end()  # settled by the regex: an end
         else:
-            e = _judge(text, m.start(), m.end(), start)
+            e = _judge(text, m.start(), m.end(), start, never, maybe)
             if not e: continue
         ends.append(e); start = e
-    return _finish(text, ends)
+    return _lang_ends(text, _finish(text, ends), language) if language else _finish(text, ends)
 
 _ITEM_HEAD = r"(?:\d{1,3}(?:\.\)|[.)])|[a-z][.)]|[•⁃◦▪‣][ \t]*(?:\d{1,3}[.)])?)"  # 1. 1) 1.) a. a) • • 9. ⁃9.
 _CHAIN = rf"{_ITEM_HEAD}[ \t]*\S[^\n]*?[ \t]{_ITEM_HEAD}[ \t]"  # a line that opens with an item and holds another
@@ -228,30 +233,34 @@ def _finish(text:str, ends:list[int]) -> list[int]:
     lines = _line_breaks(text) + items
     return sorted(set(ends + lines)) if lines else ends
 
-def sentence_spans(text:str) -> list[tuple[int, int]]:
-    "`(start, end)` offsets of the sentences of `text`; only whitespace lies outside them."
-    return _spans(text, _ends(text))
+def sentence_spans(text:str, language:str|None=None) -> list[tuple[int, int]]:
+    "`(start, end)` offsets of the sentences of `text`; only whitespace lies outside them. `language`: see below."
+    return _spans(text, _ends(text, language))
 
-def split_sentences(text:str) -> list[str]:
+def split_sentences(text:str, language:str|None=None) -> list[str]:
     "The sentences of `text`, in order; joined with the whitespace between them they give back `text`."
-    b = [0, *_ends(text), len(text)]
+    b = [0, *_ends(text, language), len(text)]
     return [s for s in [text[a:e].strip() for a, e in zip(b, b[1:])] if s]  # = [text[s:e] for s, e in sentence_spans(text)]
 
 # %% ../nbs/02_split.ipynb #76456767
 @dataclass(frozen=True)
 class Segment:
-    "A piece of the input: `text == source[start:end]`."
+    "A piece of the input (`text == source[start:end]`); T3 reads `speech`, which differs only where markup, a heading or a tag asks."
     text:str
     start:int # offset of the first character in the source
     end:int # offset after the last character
-    tokens:int # estimated text tokens (incl. start/stop)
-    boundary:str # what it ends at: paragraph, sentence, clause (; :), comma (, and dashes), word, hard, end
+    tokens:int # estimated text tokens of `speech` (incl. start/stop)
+    boundary:str # what follows it: paragraph, heading, pause, sentence, clause (; :), comma (, and dashes), word, hard, end
+    pause:float|None=None # seconds of silence after it that pause tags ask for (None: the boundary's, `PAUSES`)
+    spoken:str|None=None # what T3 reads, when it is not `text` (see `speech`)
 
     @property
-    def seconds(self) -> float: return estimate_seconds(self.text)
+    def speech(self) -> str: return self.text if self.spoken is None else self.spoken
+    @property
+    def seconds(self) -> float: return estimate_seconds(self.speech)
 
 # %% ../nbs/02_split.ipynb #b2a743f2
-_LEVELS = [("clause", re.compile(r"[;:](?=\s)")), ("comma", re.compile(r",(?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)|(?<=\w)--(?=[^\s-])")),
+_LEVELS = [("clause", re.compile(r"[;:؛](?=\s)|[；：]")), ("comma", re.compile(r"[,،](?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)|(?<=\w)--(?=[^\s-])|[，、]")),
            ("word", re.compile(r"\S(?=\s)"))]
 
 def _cut_points(text, s, e, rx):
@@ -305,21 +314,257 @@ def _pack(text, units, target, max_tokens):
     return out
 
 # %% ../nbs/02_split.ipynb #9909845b
+PAUSES = dict(heading=0.7, paragraph=0.35, pause=0.0, sentence=0.15, clause=0.08, comma=0.04, word=0.0, hard=0.0, end=0.0)
+MAX_PAUSE = 30.0  # seconds: the longest silence one pause tag may ask for
+_PAUSE_TAG = re.compile(r"\[pause(?::([^\[\]\n]{0,40}))?\]", re.I)
+_DURATION = re.compile(r"[ \t]*(\d+(?:\.\d*)?|\.\d+)[ \t]*(ms|s)[ \t]*", re.I)
+
+def pause_tags(text:str) -> list[tuple[int, int, float]]:
+    "`(start, end, seconds)` of every pause tag in `text`; a `ValueError` naming the first bad one."
+    if "[" not in text: return []
+    out = []
+    for m in _PAUSE_TAG.finditer(text):
+        if m[1] is None: out.append((m.start(), m.end(), PAUSES["paragraph"])); continue
+        d = _DURATION.fullmatch(m[1])
+        if not d: raise ValueError(f"bad pause tag {m[0]!r} at offset {m.start()}: write [pause:500ms], [pause:1.5s] or [pause]")
+        sec = float(d[1]) / (1000 if d[2].lower() == "ms" else 1)
+        if sec > MAX_PAUSE: raise ValueError(f"pause tag {m[0]!r} at offset {m.start()} asks for {sec:g} s; at most MAX_PAUSE = {MAX_PAUSE:g} s")
+        out.append((m.start(), m.end(), sec))
+    return out
+
+def lead_pause(text:str) -> float:
+    "Seconds of silence that pause tags ask for before the first word of `text`."
+    total, pos = 0.0, 0
+    for s, e, sec in pause_tags(text):
+        if text[pos:s].strip(): break
+        total, pos = total + sec, e
+    return total
+
+# %% ../nbs/02_split.ipynb #039be1dd
+_NUMWORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+            r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|first|second|"
+            r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?")
+_CHAPTER = re.compile(
+    rf"#{{1,6}}[ \t]+\S.*"  # a Markdown heading
+    rf"|(?i:chapter|part|book|act|scene|canto|volume|vol\.|stave|letter|section|lesson)[ \t]+(?:\d{{1,4}}|[IVXLCDM]{{1,8}}|(?i:{_NUMWORD}))\b"
+    r"(?:[ \t]*[.:—–-]+[ \t]*[^\n]{0,100}?)?[ \t]*\.?"  # "Chapter 12", "Part Two: Home", "CHAPTER IV. THE STORM"
+    r"|(?i:prologue|epilogue|preface|foreword|afterword|introduction|contents|appendix|acknowledgements|index)(?:[ \t]*[.:—–-]+[ \t]*[^\n]{0,100}?)?[ \t]*\.?"
+    r"|(?:[IVXLC]{2,7}\.?|[IVXLC]\.)(?:[ \t]+[^a-z\n]{1,100})?|[IVXLC][ \t]+[^a-z\n]{1,100}")  # "II", "V.", "IV. A SCANDAL IN BOHEMIA"
+_LINE = re.compile(r"[^\r\n]+")
+_LINE_TAGS = re.compile(r"(?:[ \t]*\[pause[^\]\n]*\])*[ \t]*(.*?)(?:[ \t]*\[pause[^\]\n]*\])*[ \t]*", re.I)
+_LINE_END_MARKS = ".!?…:;,。！？．｡।॥؟۔;"  # a line ending in one of these is not a title (Greek ; is a question mark)
+
+def _n_breaks(gap:str) -> int: return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+
+def _headings(text:str) -> list[tuple[int, int]]:
+    "`(start, end)` of every heading line (see above), without its surrounding spaces."
+    if "\n" not in text and "\r" not in text: return []
+    lines = [m for m in _LINE.finditer(text) if not m.group().isspace()]
+    out = []
+    for i, m in enumerate(lines):
+        t = _LINE_TAGS.fullmatch(m.group()) if "[" in m.group() else None  # pause tags around a title: "[pause] Chapter One"
+        line = (t[1] if t else m.group()).strip()
+        if not line: continue
+        s = m.start() + (t.start(1) if t else 0) + (t[1] if t else m.group()).index(line[0]); e = s + len(line)
+        if _CHAPTER.fullmatch(line): out.append((s, e)); continue
+        if i + 1 == len(lines) or len(line) > 100 or _ITEM.match(line): continue
+        before = i == 0 or _n_breaks(text[lines[i-1].end():m.start()]) >= 2
+        after = _n_breaks(text[m.end():lines[i+1].start()]) >= 2
+        first = next((c for c in line if c.isalnum()), "")
+        if before and after and (first.isupper() or first.isdigit()) and line.rstrip(_CLOSE)[-1:] not in _LINE_END_MARKS:
+            out.append((s, e))
+    return out
+
+# %% ../nbs/02_split.ipynb #0649e82e
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.M)
+_MD_LINE_SKIP = re.compile(r"^[ \t]{0,3}(?:([-*_])(?:[ \t]*\1){2,}|=+|-+|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?)[ \t]*$"
+                           r"|<!--.*?-->", re.M | re.S)
+
+def _md_skips(text:str) -> list[tuple[int, int]]:
+    "Sorted `(start, end)` of what Markdown is not read: fenced code blocks, rules and underlines, table separator rows, comments."
+    fences, i = [], 0
+    while m := _FENCE.search(text, i):
+        nl = text.find("\n", m.end()); body = len(text) if nl < 0 else nl + 1
+        close = re.compile(rf"^[ \t]{{0,3}}{re.escape(m[1][0])}{{{len(m[1])},}}[ \t]*$", re.M).search(text, body)
+        i = close.end() if close else len(text)
+        fences.append((m.start(), i))
+    lines = [(m.start(), m.end()) for m in _MD_LINE_SKIP.finditer(text) if not any(a <= m.start() < b for a, b in fences)]
+    out = []
+    for a, b in sorted(fences + lines):
+        a, b = a + len(text[a:b]) - len(text[a:b].lstrip()), b - (len(text[a:b]) - len(text[a:b].rstrip()))
+        if b > a and (not out or a >= out[-1][1]): out.append((a, b))
+    return out
+
+def _setext(text:str, skips:list) -> list[tuple[int, int]]:
+    "Setext headings: the text line right above a `===` or `---` underline."
+    out = []
+    for a, b in skips:
+        u = text[a:b]
+        if not (set(u) <= set("=") or set(u) <= set("-")): continue
+        s = text.rfind("\n", 0, a)
+        if s <= 0 or text[s - 1] == "\n": continue
+        ls = text.rfind("\n", 0, s) + 1
+        line = text[ls:s]
+        if line.strip(): out.append((ls + len(line) - len(line.lstrip()), ls + len(line.rstrip())))
+    return out
+
+# %% ../nbs/02_split.ipynb #28ce7f87
+_MD_INLINE = [(re.compile(p), r) for p, r in [
+    (r"!\[[^\]]*\]\([^)]*\)", ""),  # images: not read
+    (r"\[([^\]]+)\]\([^)]*\)", r"\1"), (r"\[([^\]]+)\]\[[^\]]*\]", r"\1"),  # links: their text
+    (r"\[\^[^\]]+\]", ""), (r"<(?:https?://|mailto:)[^>]+>", ""), (r"</?[A-Za-z][^>]*>", " "),  # footnote marks, autolinks, tags
+    (r"(`+)(.+?)\1", r"\2"),  # inline code: its content
+    (r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2"), (r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", r"\2"), (r"~~(.+?)~~", r"\1"),
+    (r"\\([\\`*_{}\[\]()#+\-.!|>~])", r"\1")]]  # backslash escapes
+_MD_ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?")
+
+def _md_speech(text:str) -> str:
+    "What T3 reads of a piece of Markdown (see above): one line of plain text."
+    out = []
+    for line in text.splitlines():
+        m = _MD_ITEM.match(line); item = bool(m.group().strip())
+        line = re.sub(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line[m.end():])
+        for rx, r in _MD_INLINE: line = rx.sub(r, line)
+        table = line.strip().startswith("|")
+        if table: line = ", ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip())
+        line = " ".join(line.split())
+        if line and (item or table) and line.rstrip(_CLOSE)[-1:] not in _LINE_END_MARKS: line += "."
+        if line: out.append(line)
+    return " ".join(out)
+
+# %% ../nbs/02_split.ipynb #d7a066c4
+LANGUAGES = dict(ar="Arabic", da="Danish", de="German", el="Greek", en="English", es="Spanish", fi="Finnish", fr="French",
+                 he="Hebrew", hi="Hindi", it="Italian", ja="Japanese", ko="Korean", ms="Malay", nl="Dutch", no="Norwegian",
+                 pl="Polish", pt="Portuguese", ru="Russian", sv="Swedish", sw="Swahili", tr="Turkish", zh="Chinese")
+_ABBR = dict(  # language: (never end a sentence, end one only before a capital); lower case, without the final "."
+    da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
+    "prof evtl ggf inkl bzgl sog abs abb bd jh str", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ", "κ.λπ κ.ά κτλ"),
+    es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av", "etc"), fi=("esim ns mm ks n", "jne ym yms"),
+    fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n°", "etc"), it=("sig sigg dott ing avv prof pag es ca",  "ecc"),
+    ms=("en tn dr prof sdn bhd", "dll dsb"), nl=("dhr mevr mr dr bijv o.a blz nr ca d.w.z m.b.t", "enz etc"),
+    no=("f.eks bl.a ca nr hr fru dvs mht jf pga kl", "osv mv m.m"), pl=("np tzw ul dr prof godz ok tj wg al prof zob", "itd itp"),
+    pt=("sr sra srta dr dra d pág ex av nº", "etc"), hi=("डॉ श्री श्रीमती सं पृ", ""), ru=("т.е т.к т.н г гг ул им см стр тыс млн руб д-р проф т", "т.д т.п др"),
+    sv=("t.ex bl.a ca nr d.v.s resp s.k kl", "osv m.m etc"), sw=("bw bi dk", "n.k"), tr=("dr prof av doç sn yrd", "vb vs vd"))
+_LANG_END = dict(el=re.compile(r";(?=[ \t\u00a0]+\S|[ \t]*(?:[\r\n]|$))"))  # Greek question mark
+
+def _check_language(language):
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"language must be None or one of {', '.join(sorted(LANGUAGES))}, not {language!r}")
+
+# %% ../nbs/02_split.ipynb #385fd76c
+_OPEN_CJK = "「『“‘（(《〈【〔"
+
+def _guillemets(text:str, ends:list[int]) -> list[int]:
+    "French spacing: `« Bonjour ! » dit-il.` An end before a spaced closing guillemet moves after it, and goes if lower case follows."
+    out = []
+    for e in ends:
+        m = re.match(r"[ \u00a0\u202f]*[»›]", text[e:e + 4])
+        if m:
+            e += m.end(); k = e
+            while k < len(text) and text[k] in _SPACES: k += 1
+            if k < len(text) and text[k].islower(): continue
+        out.append(e)
+    return out
+
+def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
+    "Sentence ends with the language's own marks and quotes (see above); its abbreviations are `_judge`'s."
+    if language in _LANG_END: ends = sorted(set(ends) | {m.end() for m in _LANG_END[language].finditer(text)})
+    if language == "fr": ends = _guillemets(text, ends)
+    if language in ("zh", "ja"):  # 「本当ですか？」と聞いた。: a quoted end mark, then the sentence goes on
+        ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
+    return ends
+
+@functools.lru_cache(maxsize=None)
+def _rules(language:str):
+    "A language's compiled fast path and its two abbreviation sets (see `_judge`)."
+    _check_language(language)
+    if language not in _ABBR: return _BREAKS, frozenset(), frozenset()
+    never, maybe = (frozenset(x.split()) for x in _ABBR[language])
+    return _compile_breaks(never | maybe), never, maybe
+
+# %% ../nbs/02_split.ipynb #604773a0
+def _heading_speech(line:str) -> str:
+    "What T3 reads for a heading: no Markdown `#` marks, and a full stop unless it ends with a mark."
+    t = re.sub(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line).strip() or line
+    return t if t.rstrip(_CLOSE)[-1:] in _LINE_END_MARKS else t + "."
+
+def _drop_inside(ends:list[int], spans:list) -> list[int]:
+    "`ends` without those strictly inside one of `spans` (both sorted)."
+    out, j = [], 0
+    for x in ends:
+        while j < len(spans) and spans[j][1] <= x: j += 1
+        if not (j < len(spans) and spans[j][0] < x): out.append(x)
+    return out
+
+def _spans_and_kinds(text:str, markdown:bool, language:str|None):
+    "Sentence spans (pause tags and skipped Markdown removed, headings their own), each with the boundary that follows, its tag pause and heading flag."
+    tags, heads, skips = pause_tags(text), _headings(text), _md_skips(text) if markdown else []
+    if skips: heads = sorted({h for h in heads + _setext(text, skips) if not any(a <= h[0] < b for a, b in skips)})
+    ends = _drop_inside(_ends(text, language), sorted(heads + skips))  # a heading is one piece: "CHAPTER IV. THE STORM"
+    if tags or heads or skips: ends = sorted(set(ends + [p for a, b, *_ in tags + heads + skips for p in (a, b)]))
+    silent = {(a, b) for a, b, _ in tags} | set(skips)
+    spans, out = [sp for sp in _spans(text, ends) if sp not in silent], []
+    head_set, ti, skip_ends = set(heads), 0, sorted(b for a, b in skips)
+    for i, (s, e) in enumerate(spans):
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        while ti < len(tags) and tags[ti][0] < e: ti += 1
+        pause = None
+        while ti < len(tags) and tags[ti][0] < nxt: pause = (pause or 0.0) + tags[ti][2]; ti += 1
+        gap = text[e:nxt]
+        skipped = bool(skips) and bisect.bisect_left(skip_ends, nxt) > bisect.bisect_left(skip_ends, e)  # a code block between
+        kind = ("end" if i + 1 == len(spans) else "pause" if pause is not None else "heading" if spans[i + 1] in head_set
+                else "paragraph" if (s, e) in head_set or skipped or _n_breaks(gap) >= 2 else "sentence")
+        out.append((s, e, kind, pause, (s, e) in head_set))
+    return out
+
+# %% ../nbs/02_split.ipynb #f973053f
+MIN_TOKENS = 8  # a segment shorter than this is joined to a neighbour within its paragraph when the budget allows
+
+def _short(text, s, e) -> bool:
+    "Is text[s:e] under `MIN_TOKENS`? (Each space is a token: a piece with that many spaces is not, without estimating.)"
+    return text.count(" ", s, e) < MIN_TOKENS and _tok(text, s, e) < MIN_TOKENS
+
+def _merge_short(text, units, max_tokens):
+    "Join each segment under `MIN_TOKENS` to the one before it (or, for the first, after it) when the two fit `max_tokens`."
+    if len(units) < 2: return units
+    out = []
+    for u in units:
+        if out and (_short(text, *out[-1][:2]) or _short(text, *u[:2])) and _tok(text, out[-1][0], u[1]) <= max_tokens:
+            out[-1] = (out[-1][0], u[1], u[2])
+        else: out.append(u)
+    return out
+
+# %% ../nbs/02_split.ipynb #67dd105c
 def split_for_tts(text:str, # the text to speak, any length
                   target_tokens:int=96, # pack segments up to this many estimated text tokens
                   max_tokens:int=128, # never exceed this, except for one unbreakable run
+                  pack_paragraphs:bool=False, # True: pack across paragraph breaks and headings (never across a pause tag)
+                  text_format:str="plain", # "markdown": markup is not read aloud (see above)
+                  language:str|None=None, # a code of `LANGUAGES`: that language's end marks and abbreviations
                  ) -> list[Segment]:
     "Segments of `text` near `target_tokens`, cut at the most natural boundaries, with offsets into `text`."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
+    if text_format not in ("plain", "markdown"): raise ValueError(f"text_format must be 'plain' or 'markdown', not {text_format!r}")
+    _check_language(language)
     if not (isinstance(target_tokens, int) and isinstance(max_tokens, int)) or not 8 <= target_tokens <= max_tokens:
         raise ValueError(f"need integers 8 <= target_tokens <= max_tokens, got {target_tokens}, {max_tokens}")
-    spans = sentence_spans(text)
-    units = []
-    for i, (s, e) in enumerate(spans):
-        gap = text[e:spans[i+1][0]] if i + 1 < len(spans) else ""
-        kind = "end" if i + 1 == len(spans) else "paragraph" if gap.count("\n") >= 2 else "sentence"
-        units += _units(text, s, e, kind, target_tokens, max_tokens)
-    return [Segment(text[s:e], s, e, _tok(text, s, e), k) for s, e, k in _pack(text, units, target_tokens, max_tokens)]
+    hard = {"pause"} if pack_paragraphs else {"pause", "paragraph", "heading"}
+    segs, block, pauses, heads = [], [], {}, {}
+    for i, (s, e, kind, pause, head) in enumerate(sp := _spans_and_kinds(text, text_format == "markdown", language)):
+        block += _units(text, s, e, kind, target_tokens, max_tokens)
+        if pause is not None: pauses[e] = pause
+        if head: heads[s, e] = True
+        if kind in hard or i + 1 == len(sp):
+            segs += _merge_short(text, _pack(text, block, target_tokens, max_tokens), max_tokens); block = []
+    out = [_segment(text, s, e, k, pauses.get(e), (s, e) in heads, text_format == "markdown") for s, e, k in segs]
+    return [x for x in out if x.speech.strip()]  # Markdown: a piece with nothing to read (an image alone) is dropped
+
+def _segment(text, s, e, kind, pause, heading:bool, markdown:bool):
+    "A `Segment`; `spoken` (Markdown's speech, a whole heading's) only where it differs from the text."
+    spoken = _md_speech(text[s:e]) if markdown else None
+    if heading: spoken = _heading_speech(spoken if spoken is not None else text[s:e])
+    if spoken is None or spoken == text[s:e]: return Segment(text[s:e], s, e, _tok(text, s, e), kind, pause)
+    return Segment(text[s:e], s, e, estimate_text_tokens(spoken) if spoken else 0, kind, pause, spoken)
 
 # %% ../nbs/02_split.ipynb #7591e416
 def segments_html(segs:list[Segment], target_tokens:int=96, max_tokens:int=128) -> str:

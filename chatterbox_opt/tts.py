@@ -64,13 +64,21 @@ class OptimizedTTS:
     generate_stream, generate_long, _prompt, _stream_decoder = generate_stream, generate_long, _prompt, _stream_decoder
 
 # %% ../nbs/07_tts.ipynb #f2624c23
+def _new_voice(self, path, exaggeration, norm_loudness:bool):
+    "The official `prepare_conditionals` for a reference recording, with an error that names the file when it cannot be used."
+    from pathlib import Path
+    if not Path(path).is_file(): raise FileNotFoundError(f"voice file not found: {path}")
+    kw = dict(norm_loudness=norm_loudness) if self.variant == "turbo" else {}
+    try: self.tts.prepare_conditionals(str(path), exaggeration=exaggeration, **kw)
+    except (torch.cuda.OutOfMemoryError, KeyboardInterrupt): raise
+    except Exception as e:
+        raise ValueError(f"cannot use {path} as a voice: {type(e).__name__}: {str(e) or 'not an audio file that librosa can read'}") from e
+
 def t3_cond(self, audio_prompt_path=None, exaggeration=None, norm_loudness:bool=True):
     """The official conditioning: a new reference voice if given (as `generate` does), the exaggeration applied
     (Turbo: its conditioning as it is; `norm_loudness` for its new voices)."""
     ex = DEFAULTS[self.variant]["exaggeration"] if exaggeration is None else exaggeration
-    if audio_prompt_path:
-        kw = dict(norm_loudness=norm_loudness) if self.variant == "turbo" else {}
-        self.tts.prepare_conditionals(str(audio_prompt_path), exaggeration=ex, **kw)
+    if audio_prompt_path: _new_voice(self, audio_prompt_path, ex, norm_loudness)
     if self.tts.conds is None: raise ValueError("no voice: pass audio_prompt_path or call tts.prepare_conditionals first")
     return official_t3_cond(self.tts, ex)
 
