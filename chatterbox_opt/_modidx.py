@@ -209,6 +209,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                          'chatterbox_opt.pipeline._auto_batch': ('pipeline.html#_auto_batch', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline._badness': ('pipeline.html#_badness', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline._budget': ('pipeline.html#_budget', 'chatterbox_opt/pipeline.py'),
+                                         'chatterbox_opt.pipeline._cancel_if': ('pipeline.html#_cancel_if', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline._check_text': ('pipeline.html#_check_text', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline._chunked': ('pipeline.html#_chunked', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline._close': ('pipeline.html#_close', 'chatterbox_opt/pipeline.py'),

@@ -190,15 +190,19 @@ def _decode_batch(run, batch:list, put):
     "Decode one batch of (key, segment), posting events; the first segment's batch checks as soon as a chunk can be due."
     dec, emitted, announced, t = run.decoder, {k: 0 for k, _ in batch}, [], time.perf_counter()
     held = {k for k, s in batch if run.max_retries and not run.partial(s)}  # posted once the guard has passed them
-    def announce(j):
+    checked = set()  # segments whose verdict is out (the others get it after the guard)
+    def announce(j):  # only together with an emission: the OOM retry below relies on "nothing announced, nothing sent"
         while len(announced) <= j: put(SegmentStarted(*batch[len(announced)], t)); announced.append(1)
     def on_check(partial):
         if run.stop.is_set(): raise _Cancelled()
         for j in sorted(partial):
             toks, fin = partial[j]
             k = batch[j][0]
-            announce(j)
-            if k not in held and (fin or len(toks) > emitted[k]): put(TokensReady(k, toks[emitted[k]:].cpu(), fin)); emitted[k] = len(toks)
+            if k in held or not (fin or len(toks) > emitted[k]): continue
+            announce(j); put(TokensReady(k, toks[emitted[k]:].cpu(), fin)); emitted[k] = len(toks)
+            if fin:  # its verdict now, so that its last chunk need not wait for the batch
+                put(Checked(k, 0, runaway_flags(toks, bool(len(toks)) and int(toks[-1]) == dec.s.stop, estimate_speech_tokens(batch[j][1].speech))))
+                checked.add(k)
     every = dec.check_every
     if batch[0][1] is run.segs[0] and run.first_check: dec.check_every = run.first_check
     try:
@@ -210,7 +214,7 @@ def _decode_batch(run, batch:list, put):
     finally: dec.check_every = every
     announce(len(batch) - 1)
     for (k, s), (toks, retries, flags) in zip(batch, _guard(run, batch, tt, budgets, res, held)):
-        put(Checked(k, retries, flags))  # before a held segment's tokens: its verdict is known when its audio is made
+        if k not in checked: put(Checked(k, retries, flags))  # before a held segment's tokens: known when its audio is made
         if k in held: put(TokensReady(k, toks.cpu(), True))
     put(BatchDone([k for k, _ in batch], time.perf_counter() - t))
 
@@ -236,8 +240,10 @@ def _t3_worker(run):
                     if not _is_oom(e) or getattr(e, "emitted", True): raise
                     if str(run.decoder.device).startswith("cuda"): torch.cuda.empty_cache()
                     if size > 1: bs = max(1, size // 2); continue
-                    subs = split_for_tts(seg.text, target_tokens=max(4, seg.tokens // 2), max_tokens=max(8, seg.tokens // 2 + 8))
+                    subs = split_for_tts(seg.text, target_tokens=max(8, seg.tokens // 2), max_tokens=max(8, seg.tokens // 2 + 8),
+                                         language=run.language_id, text_format=run.text_format)
                     if len(subs) < 2: raise
+                    subs[-1] = replace(subs[-1], boundary=seg.boundary, pause=seg.pause)  # what followed the whole follows its last piece
                     segs[i:i + 1] = [(None, replace(s, start=s.start + seg.start, end=s.end + seg.start)) for s in subs]
                     continue
                 i += len(batch)
@@ -273,6 +279,9 @@ def _stop_at(run, segs, attempt):
     "Tests only: the steps at which T3 is made to stop (`run.stop_at`), or None."
     return None if run.stop_at is None else [run.stop_at(s, attempt) for s in segs]
 
+def _cancel_if(run):
+    if run.stop.is_set(): raise _Cancelled()
+
 def _badness(toks, flags, expected): return (len(flags), abs(math.log((int((toks < 6561).sum()) + 1) / (expected + 1))))
 
 def _guard(run, batch, tt, budgets, res, held) -> list:
@@ -284,8 +293,12 @@ def _guard(run, batch, tt, budgets, res, held) -> list:
         if not redo: break
         if run.stop.is_set(): raise _Cancelled()
         g = torch.Generator(device=run.decoder.device).manual_seed((run.seed * 1_000_003 + batch[redo[0]][1].start * 7919 + attempt) % 2**62)
-        r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
-                               stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt))
+        try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
+                                    on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt))
+        except Exception as e:  # out of memory in a retry: keep what the earlier attempts gave
+            if not _is_oom(e): raise
+            if str(run.decoder.device).startswith("cuda"): torch.cuda.empty_cache()
+            break
         for i, j in enumerate(redo):
             f = runaway_flags(r.tokens[i], r.stopped[i], exp[j])
             keep = _badness(r.tokens[i], f, exp[j]) < _badness(best[j][0], best[j][2], exp[j])
@@ -298,7 +311,7 @@ class _Run:
     def __init__(self, model, segs, sampler, cond, budget_of, batch_size, decoder, language_id=None,
                  first_alone:bool=True, first_check:int|None=None, max_retries:int=0, seed:int=0, lead:float=0.0):
         self.model, self.segs, self.sampler, self.cond, self.budget_of = model, segs, sampler, cond, budget_of
-        self.max_retries, self.seed, self.lead, self.verdict = max_retries, seed, lead, {}
+        self.max_retries, self.seed, self.lead, self.verdict, self.text_format = max_retries, seed, lead, {}, "plain"
         self.partial = lambda seg: False  # does a front end stream this segment's audio before its tokens are final?
         self.stop_at = None  # tests only: (segment, attempt) -> the step at which T3 is made to stop, or None
         self.batch_size, self.decoder, self.language_id = batch_size, decoder, language_id
@@ -412,12 +425,13 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
     sampler.generator = torch.Generator(device=self.decoder.device).manual_seed(seed)
     cond = self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)
-    for s in segs: self.text_tokens(s.text, language_id)  # fail before any work if one is too long
+    for s in segs: self.text_tokens(s.speech, language_id)  # fail before any work if one is too long
     budget_of = _budget(max_new_tokens)
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
     bs = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     run = _Run(self, segs, sampler, cond, budget_of, bs, self._stream_decoder(chunk_size), language_id, first_alone,
                chunk_size + _SegmentAudio.LOOKAHEAD, max_retries, seed, lead_pause(text) if enable_sequence_optimization else 0.0)
+    run.text_format = text_format
     return run, F, {**PAUSES, **(pauses or {})}, saved
 
 def _stream_decoder(self, chunk_size:int) -> FastT3:
@@ -493,8 +507,11 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
             seg = run.seg_of[cur]
             out, seg_done, lead = _emit(self, run, bufs[cur], seg, F, pauses, text_end, watermark_)
             starts.setdefault(cur, audio_s + lead / self.sr)
+            audio_s += out.shape[-1] / self.sr
+            if seg_done:  # before the yield: a consumer that stops at the last chunk still has the whole timeline
+                timeline.append(_entry(pos, seg, starts.pop(cur), audio_s, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr, run.verdict.get(cur, (0, ()))))
             if out.numel():
-                chunks += 1; audio_s += out.shape[-1] / self.sr
+                chunks += 1
                 now = time.perf_counter() - run.t_start
                 first = now if first is None else first
                 b, (retries, flags) = run.batch_of.get(cur), run.verdict.get(cur, (0, ()))
@@ -503,9 +520,7 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
                                   len(b) if b else 0, _peak_memory_mb(dev), saved, seg_done and seg.end >= text_end, retries, flags)
                 if print_metrics: print(f"chunk {chunks} (segment {pos}): {out.shape[-1] / self.sr:.2f} s audio, RTF {m.rtf:.3f}")
                 yield out, m
-            if seg_done:
-                timeline.append(_entry(pos, seg, starts.pop(cur), audio_s, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr, run.verdict.get(cur, (0, ()))))
-                del bufs[cur]; pos += 1; bar.update(1)
+            if seg_done: del bufs[cur]; pos += 1; bar.update(1)
     finally:
         run.close(); bar.close(); bufs.clear()
 
@@ -593,7 +608,7 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
                                   prompt=self._prompt(), **s3)
                 for k, w in zip(ks, wavs):
                     w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
-                    if run.seg_of[k] is run.segs[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
+                    if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
                     audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                 bar.update(len(ks))
             s3gen_s += time.perf_counter() - t
