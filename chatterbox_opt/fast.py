@@ -222,14 +222,16 @@ class CudaGraphs:
     def default_generator(self): return torch.cuda.default_generators[self.device.index or 0]
     def warmup(self, body, n:int=2):
         """Run `body` `n` times on a side stream: compilation and lazy initialisation happen here, never in a capture,
-        and a host sync raises here (sync debug mode "error") instead of invalidating a capture later."""
+        and a host sync raises here (sync debug mode "error") instead of invalidating a capture later. The mode is
+        process-wide, so only the main thread sets it: in the pipeline's worker thread it would make the caller's
+        S3Gen (its reads back to the host) raise; a sync in the step still fails that capture, which then falls back."""
         cur = torch.cuda.current_stream(self.device)
         side = torch.cuda.Stream(self.device); side.wait_stream(cur)
-        mode = torch.cuda.get_sync_debug_mode()
+        mode, strict = torch.cuda.get_sync_debug_mode(), threading.current_thread() is threading.main_thread()
         try:
             with torch.cuda.stream(side):
                 body()  # the first run may compile (compilation itself may sync)
-                torch.cuda.set_sync_debug_mode("error")
+                if strict: torch.cuda.set_sync_debug_mode("error")
                 for _ in range(n - 1): body()
         finally:
             torch.cuda.set_sync_debug_mode(mode)
