@@ -42,6 +42,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                     'chatterbox_opt/estimate.py'),
                                          'chatterbox_opt.estimate._default_tokenizer': ( 'estimate.html#_default_tokenizer',
                                                                                          'chatterbox_opt/estimate.py'),
+                                         'chatterbox_opt.estimate._mtl_tokenizer': ( 'estimate.html#_mtl_tokenizer',
+                                                                                     'chatterbox_opt/estimate.py'),
                                          'chatterbox_opt.estimate._params': ('estimate.html#_params', 'chatterbox_opt/estimate.py'),
                                          'chatterbox_opt.estimate._run_features': ( 'estimate.html#_run_features',
                                                                                     'chatterbox_opt/estimate.py'),

@@ -33,12 +33,21 @@ def _default_tokenizer():
     from chatterbox_opt.models import load_tokenizer
     return load_tokenizer()
 
+@lru_cache(maxsize=1)
+def _mtl_tokenizer():
+    from chatterbox_opt.models import load_tokenizer
+    return load_tokenizer(variant="multilingual")
+
 def count_text_tokens(text:str, # raw text, before Chatterbox's normalisation
-                      tokenizer=None, # an `EnTokenizer`; default: the real one installed by the set-up
+                      tokenizer=None, # an `EnTokenizer` (an `MTLTokenizer` with `language`); default: the real one from the set-up
+                      language:str|None=None, # the multilingual model's language code: count as that model does
                      ) -> int:
     "Exact number of text tokens T3 sees for `text`: `punc_norm`, the tokenizer, plus start and stop tokens."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
-    return len((tokenizer or _default_tokenizer()).encode(punc_norm(text))) + 2
+    if language is None: return len((tokenizer or _default_tokenizer()).encode(punc_norm(text))) + 2
+    from chatterbox.mtl_tts import punc_norm as mtl_punc_norm, SUPPORTED_LANGUAGES
+    if language not in SUPPORTED_LANGUAGES: raise ValueError(f"language must be one of {', '.join(SUPPORTED_LANGUAGES)}, not {language!r}")
+    return len((tokenizer or _mtl_tokenizer()).encode(mtl_punc_norm(text), language_id=language)) + 2
 
 # %% ../nbs/01_estimate.ipynb #e900a78c
 _LOWER = re.compile(r"[a-z]+")
