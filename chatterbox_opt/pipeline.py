@@ -15,7 +15,7 @@ import torch
 from .models import env_info, punc_norm, watermark as apply_watermark
 from chatterbox.models.s3gen.const import S3GEN_SIL
 from .estimate import estimate, estimate_speech_tokens
-from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG
+from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG, _HEADING_MARKS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
@@ -284,6 +284,7 @@ def _cancel_if(run):
 
 def _badness(toks, flags, expected): return (len(flags), abs(math.log((int((toks < 6561).sum()) + 1) / (expected + 1))))
 
+# %% ../nbs/06_pipeline.ipynb #1c2b7052
 def _guard(run, batch, tt, budgets, res, held) -> list:
     "Per segment of the batch: (tokens kept, retries, flags); flagged segments in `held` are redone with new seeds."
     exp = [estimate_speech_tokens(s.speech) for _, s in batch]
@@ -524,6 +525,7 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
     finally:
         run.close(); bar.close(); bufs.clear()
 
+# %% ../nbs/06_pipeline.ipynb #5f125dba
 def _emit(self, run, sa, seg, F, pauses, text_end, watermark_):
     "The next chunk of a segment: faded out and followed by its pause when it is the last; watermarked. (chunk, done, lead samples)."
     wav = sa.next_chunk()
@@ -649,7 +651,7 @@ def _cues(timeline:list, width:int=42, lines:int=2) -> list:
     import textwrap
     out = []
     for e in timeline:
-        words = " ".join(_PAUSE_TAG.sub(" ", re.sub(r"^#{1,6}[ \t]+", "", e.text)).split())
+        words = " ".join(_PAUSE_TAG.sub(" ", _HEADING_MARKS.sub("", e.text)).split())
         rows = textwrap.wrap(words, width, break_long_words=True) or []
         groups = ["\n".join(rows[i:i + lines]) for i in range(0, len(rows), lines)]
         total, t, dur = sum(len(g) for g in groups), e.audio_start, e.audio_end - e.audio_start
@@ -658,6 +660,7 @@ def _cues(timeline:list, width:int=42, lines:int=2) -> list:
             out.append((t, t + d, g)); t += d
     return out
 
+# %% ../nbs/06_pipeline.ipynb #417498c2
 def _stamp(sec:float, sep:str) -> str:
     ms = int(round(sec * 1000)); h, ms = divmod(ms, 3_600_000); m, ms = divmod(ms, 60_000); s_, ms = divmod(ms, 1000)
     return f"{h:02d}:{m:02d}:{s_:02d}{sep}{ms:03d}"

@@ -332,6 +332,7 @@ def pause_tags(text:str) -> list[tuple[int, int, float]]:
         out.append((m.start(), m.end(), sec))
     return out
 
+# %% ../nbs/02_split.ipynb #16da93f7
 def lead_pause(text:str) -> float:
     "Seconds of silence that pause tags ask for before the first word of `text`."
     total, pos = 0.0, 0
@@ -395,6 +396,7 @@ def _md_skips(text:str) -> list[tuple[int, int]]:
         if b > a and (not out or a >= out[-1][1]): out.append((a, b))
     return out
 
+# %% ../nbs/02_split.ipynb #28ce7f87
 def _setext(text:str, skips:list) -> list[tuple[int, int]]:
     "Setext headings: the text line right above a `===` or `---` underline."
     out = []
@@ -408,7 +410,7 @@ def _setext(text:str, skips:list) -> list[tuple[int, int]]:
         if line.strip(): out.append((ls + len(line) - len(line.lstrip()), ls + len(line.rstrip())))
     return out
 
-# %% ../nbs/02_split.ipynb #28ce7f87
+# %% ../nbs/02_split.ipynb #1337d165
 _MD_INLINE = [(re.compile(p), r) for p, r in [
     (r"!\[[^\]]*\]\([^)]*\)", ""),  # images: not read
     (r"\[([^\]]+)\]\([^)]*\)", r"\1"), (r"\[([^\]]+)\]\[[^\]]*\]", r"\1"),  # links: their text
@@ -423,7 +425,7 @@ def _md_speech(text:str) -> str:
     out = []
     for line in text.splitlines():
         m = _MD_ITEM.match(line); item = bool(m.group().strip())
-        line = re.sub(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line[m.end():])
+        line = _HEADING_MARKS.sub("", line[m.end():])
         for rx, r in _MD_INLINE: line = rx.sub(r, line)
         table = line.strip().startswith("|")
         if table: line = ", ".join(c.strip() for c in line.strip().strip("|").split("|") if c.strip())
@@ -474,6 +476,7 @@ def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
     return ends
 
+# %% ../nbs/02_split.ipynb #604773a0
 @functools.lru_cache(maxsize=None)
 def _rules(language:str):
     "A language's compiled fast path and its two abbreviation sets (see `_judge`)."
@@ -482,10 +485,12 @@ def _rules(language:str):
     never, maybe = (frozenset(x.split()) for x in _ABBR[language])
     return _compile_breaks(never | maybe), never, maybe
 
-# %% ../nbs/02_split.ipynb #604773a0
+# %% ../nbs/02_split.ipynb #005f0400
+_HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$")  # "## Title ##": the marks around a Markdown heading
+
 def _heading_speech(line:str) -> str:
     "What T3 reads for a heading: no Markdown `#` marks, and a full stop unless it ends with a mark."
-    t = re.sub(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$", "", line).strip() or line
+    t = _HEADING_MARKS.sub("", line).strip() or line
     return t if t.rstrip(_CLOSE)[-1:] in _LINE_END_MARKS else t + "."
 
 def _drop_inside(ends:list[int], spans:list) -> list[int]:
@@ -496,6 +501,7 @@ def _drop_inside(ends:list[int], spans:list) -> list[int]:
         if not (j < len(spans) and spans[j][0] < x): out.append(x)
     return out
 
+# %% ../nbs/02_split.ipynb #ba267d7e
 def _spans_and_kinds(text:str, markdown:bool, language:str|None):
     "Sentence spans (pause tags and skipped Markdown removed, headings their own), each with the boundary that follows, its tag pause and heading flag."
     tags, heads, skips = pause_tags(text), _headings(text), _md_skips(text) if markdown else []
@@ -559,6 +565,7 @@ def split_for_tts(text:str, # the text to speak, any length
     out = [_segment(text, s, e, k, pauses.get(e), (s, e) in heads, text_format == "markdown") for s, e, k in segs]
     return [x for x in out if x.speech.strip()]  # Markdown: a piece with nothing to read (an image alone) is dropped
 
+# %% ../nbs/02_split.ipynb #2fb0fc84
 def _segment(text, s, e, kind, pause, heading:bool, markdown:bool):
     "A `Segment`; `spoken` (Markdown's speech, a whole heading's) only where it differs from the text."
     spoken = _md_speech(text[s:e]) if markdown else None
