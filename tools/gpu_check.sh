@@ -10,13 +10,15 @@
 #                           --quick drops only the 2-minute slice: the long phase times the whole benchmark text)
 #   long                  : `chatterbox-opt bench long` (issue #13's GPU goal: the 6.6k-word text in <= 30 s)
 #   nb                    : notebooks 04_fast, 10_memory, 07_tts with their `cuda` cells, outputs saved into the notebooks
+#   cells (not by default): only the `cuda` cells of those notebooks, after their definitions (tools/gpu_cells.py)
 #   short, attention, segments : `chatterbox-opt bench WORKLOAD --device cuda --dtype bfloat16`, if time is left
 # each under its own limit (LIMIT below; CBO_GPU_LIMITS overrides), all within CBO_GPU_TOTAL seconds (default 570: the
 # device tool allows 600). Each workload writes its results.json the
 # moment it finishes; after every phase bench/ and the notebooks are packed into $OUT, so a timeout loses one phase at
 # most. Warnings are not silenced: a CUDA-graph capture that fails and falls back is printed, and counted at the end.
 # Back in $OUT: gpu.log, bench.tar.gz (results.json/.md/plots per workload) and notebooks.tar.gz (nbs/*.ipynb run
-# there: unpack over the checkout, review the diff, run nbdev-clean). Choose phases with CBO_GPU_PHASES="...".
+# there: unpack over the checkout, review the diff, run nbdev-clean). Choose phases with CBO_GPU_PHASES="...", the step's
+# models with CBO_GPU_VARIANT (english, multilingual, turbo; default all).
 # A dry run of the script itself on a CPU machine: CBO_GPU_DEVICE=cpu CBO_GPU_PHASES=step (wheels for its Python).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +27,7 @@ exec > >(tee "$OUT/gpu.log") 2>&1
 PHASES=${CBO_GPU_PHASES:-"step s3gen long nb short attention segments"}
 DEV=${CBO_GPU_DEVICE:-cuda}; TOTAL=${CBO_GPU_TOTAL:-570}
 # each phase's own limit in seconds (clipped to what is left of TOTAL): the step compiles three models
-declare -A LIMIT=([step]=190 [s3gen]=140 [long]=130 [nb]=150 [short]=90 [attention]=90 [segments]=90)
+declare -A LIMIT=([cells]=120 [step]=190 [s3gen]=140 [long]=130 [nb]=150 [short]=90 [attention]=90 [segments]=90)
 for kv in ${CBO_GPU_LIMITS:-}; do LIMIT[${kv%%=*}]=${kv#*=}; done  # e.g. CBO_GPU_LIMITS="step=120 nb=200"
 DTYPE=$([ "$DEV" = cpu ] && echo float32 || echo bfloat16)
 SIZE=${CBO_GPU_SIZE:-full}
@@ -49,8 +51,9 @@ for p in $PHASES; do
   [ "$lim" -gt "$left" ] && lim=$left
   echo "=== phase $p (at $((SECONDS - t0)) s, limit $lim s)"
   case $p in
+    cells) (cd nbs && timeout -k 10 "$lim" python3 ../tools/gpu_cells.py 04_fast.ipynb 10_memory.ipynb 07_tts.ipynb) ;;
     nb)   timeout -k 10 "$lim" python3 tools/run_nb.py --flags cuda nbs/04_fast.ipynb nbs/10_memory.ipynb nbs/07_tts.ipynb ;;
-    step) timeout -k 10 "$lim" "${CBO[@]}" bench step --variant all --size "$SIZE" --device "$DEV" --out "bench/step" ;;
+    step) timeout -k 10 "$lim" "${CBO[@]}" bench step --variant "${CBO_GPU_VARIANT:-all}" --size "$SIZE" --device "$DEV" --out "bench/step" ;;
     s3gen) timeout -k 10 "$lim" "${CBO[@]}" bench s3gen --quick --size "$SIZE" --device "$DEV" --dtype "$DTYPE" --out "bench/s3gen" ;;
     *)    timeout -k 10 "$lim" "${CBO[@]}" bench "$p" $QUICK --size "$SIZE" --device "$DEV" --dtype "$DTYPE" --out "bench/$p" ;;
   esac
