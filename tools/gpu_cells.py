@@ -45,7 +45,7 @@ def run(path:Path, check:bool) -> bool:
         print(f"{path.name}: {len(setup)} set-up cells, {len(cuda)} cuda cells; names missing: {sorted(missing) or 'none'}")
         return not missing
     for c in cuda:
-        sh.cell(c)
+        c["outputs"] = [dict(o) for o in sh.run(src(c))]
         if sh.exc: print(f"{path.name}: cuda cell failed:\n{src(c)[:300]}\n{sh.exc}"); return False
         for o in c.get("outputs", []): print("".join(o.get("text", "")) or o.get("data", {}).get("text/plain", ""), end="")
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")

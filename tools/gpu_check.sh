@@ -26,7 +26,10 @@ OUT=${OUT:-/tmp/cbo-gpu-out}; mkdir -p "$OUT"
 exec > >(tee "$OUT/gpu.log") 2>&1
 PHASES=${CBO_GPU_PHASES:-"step s3gen long nb short attention segments"}
 DEV=${CBO_GPU_DEVICE:-cuda}; TOTAL=${CBO_GPU_TOTAL:-570}
-# each phase's own limit in seconds (clipped to what is left of TOTAL): the step compiles three models
+# each phase's own limit in seconds (clipped to what is left of TOTAL). Seen on an H200 on 2026-11-30 (results/gpu-h200-*):
+# wheels + info 26 s; every phase is a new process that compiles again (about 40 s per model: Dynamo and Inductor);
+# step English + Multilingual 142 s, Turbo not done at 190 s; s3gen not done at 140 s; long's warm-up 63 s. One 15-minute
+# lease cannot hold every phase: choose with CBO_GPU_PHASES and CBO_GPU_LIMITS what the open issues need
 declare -A LIMIT=([cells]=120 [step]=190 [s3gen]=140 [long]=130 [nb]=150 [short]=90 [attention]=90 [segments]=90)
 for kv in ${CBO_GPU_LIMITS:-}; do LIMIT[${kv%%=*}]=${kv#*=}; done  # e.g. CBO_GPU_LIMITS="step=120 nb=200"
 DTYPE=$([ "$DEV" = cpu ] && echo float32 || echo bfloat16)
@@ -38,9 +41,10 @@ nvidia-smi -L || true
 python3 -m pip install -q --upgrade --no-index --no-deps --no-compile --no-cache-dir --target /tmp/site .whl/*.whl || exit 1
 export PYTHONPATH=$PWD:/tmp/site  # this checkout's package first (not installed: no build step there)
 CBO=(python3 -c 'import sys; from chatterbox_opt.cli import main; sys.exit(main(sys.argv[1:]))')  # chatterbox-opt
-# the commit every record carries: this checkout's when it is a git checkout, else what gpu_wheels.sh wrote (rerun it
-# before each device run: a stale .whl/COMMIT mislabels the results)
-export PYTHONUNBUFFERED=1 TQDM_DISABLE=1 CHATTERBOX_OPT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || cat .whl/COMMIT 2>/dev/null)
+# the commit every record carries: what gpu_wheels.sh wrote into .whl/COMMIT (rerun it, or rewrite that file, before each
+# device run: a stale .whl/COMMIT mislabels the results)
+# (the device copy's git metadata can lag behind the working tree that travelled: .whl/COMMIT is preferred when present)
+export PYTHONUNBUFFERED=1 TQDM_DISABLE=1 CHATTERBOX_OPT_COMMIT=$(cat .whl/COMMIT 2>/dev/null || git rev-parse --short HEAD 2>/dev/null)
 export CHATTERBOX_OPT_CACHE=/tmp/cbo-cache CHATTERBOX_OPT_BENCH_TEXT=$PWD/.whl/benchmark-text-1.txt
 mkdir -p "$CHATTERBOX_OPT_CACHE" && cp -r .whl/tokenizer.json .whl/grapheme_mtl_merged_expanded_v1.json .whl/turbo_tokenizer "$CHATTERBOX_OPT_CACHE/"
 "${CBO[@]}" info --device "$DEV" || exit 1
