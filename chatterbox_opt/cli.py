@@ -92,6 +92,20 @@ def _cmd_speak(args):
         with open(args.subtitles, "w", encoding="utf-8") as f: f.write(subs(ot.last_timeline))
     print(args.output)
 
+def _cmd_corpus(args):
+    "Speak a corpus (folder, JSONL, CSV, EPUB) into OUT with manifest.jsonl; exit status 1 if any document failed."
+    from chatterbox_opt.corpus import synthesize_corpus
+    if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
+    gen = dict(max_retries=args.max_retries)
+    if args.max_new_tokens: gen["max_new_tokens"] = args.max_new_tokens
+    if args.s3gen_steps: gen["s3gen_steps"] = args.s3gen_steps
+    res = synthesize_corpus(args.input, args.out, engine=args.engine, model=args.model, variant=args.variant, voice=args.voice,
+                            seed=args.seed, format=args.format, size=args.size, device=args.device, dtype=args.dtype,
+                            address=args.address, actors=args.actors, subtitles=not args.no_subtitles, progress=True, **gen)
+    for r in res.failed: print(f"failed: {r['id']}: {r['error']}", file=sys.stderr)
+    print(res.summary())
+    return 0 if res.ok else 1
+
 def _cmd_bench(args):
     "Run the benchmark workloads; write results JSON, a markdown table and plots."
     from chatterbox_opt.bench import run_bench
@@ -104,6 +118,27 @@ def _cmd_bench(args):
     print(f"wrote {', '.join(res['files'])} to {args.out} in {res['wall_s']:.0f} s")
 
 # %% ../nbs/12_cli.ipynb #dca40813
+def _corpus_parser(sub):
+    "The `corpus` subcommand: inputs, engine, format, and the same model options as `speak`."
+    s = sub.add_parser("corpus", help="speak many documents (a folder, JSONL, CSV or EPUB) to audio files with a manifest; resumable")
+    s.add_argument("input", help="a folder of .txt/.md/.epub files, a .jsonl or .csv of id,text rows, an .epub, or a text file")
+    s.add_argument("out", help="output folder: audio, subtitles, manifest.jsonl (a re-run skips what is complete)")
+    s.add_argument("--engine", default="local", choices=["local", "ray"], help="this process, or a Ray Data actor pool (default local)")
+    s.add_argument("--address", default=None, help="Ray: join this running cluster (default: start a local one)")
+    s.add_argument("--actors", type=int, default=1, help="Ray: actors, each holding one model (one per GPU on a GPU cluster)")
+    s.add_argument("--format", default="flac", choices=["flac", "wav", "mp3", "m4b"], help="audio format (default flac)")
+    s.add_argument("--no-subtitles", action="store_true", help="do not write .srt subtitles beside each audio file")
+    s.add_argument("--voice", default=None, help="reference recording of the voice (a row's own voice column wins)")
+    s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
+    s.add_argument("--size", default="full", help="T3 size for random weights (default full)")
+    s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo"], help="which official model (default English)")
+    s.add_argument("--device", default="cpu"); s.add_argument("--dtype", default=None)
+    s.add_argument("--seed", type=int, default=0, help="the corpus's seed (a row's own seed column wins)")
+    s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")
+    s.add_argument("--max-retries", type=int, default=2, help="runaway guard: redo a flagged segment up to N times (0: off)")
+    s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
+    s.set_defaults(func=_cmd_corpus)
+
 def build_parser() -> argparse.ArgumentParser:
     "The `chatterbox-opt` argument parser with all subcommands."
     p = argparse.ArgumentParser(prog="chatterbox-opt", description="Fast, long-text Chatterbox TTS inference.")
@@ -139,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")
     s.set_defaults(func=_cmd_speak)
+    _corpus_parser(sub)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
     s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long"])
     s.add_argument("--quick", action="store_true", help="smaller workloads (step: minutes on a 2-core CPU; s3gen, with the full-size models: over half an hour)")

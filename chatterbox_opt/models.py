@@ -529,10 +529,11 @@ def env_info(device=None, dtype=None) -> dict:
     "Device, dtype, library versions, date and git commit: printed next to every measured figure."
     dev = torch.device(device) if device is not None else torch.device("cpu")
     name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"CPU ({platform.processor() or platform.machine()}, {os.cpu_count()} cores, {torch.get_num_threads()} threads)"
-    try: commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
-                                 cwd=Path(__file__).parent if "__file__" in globals() else None).stdout.strip() or None
-    except Exception: commit = None
-    commit = commit or os.environ.get("CHATTERBOX_OPT_COMMIT") or None  # a run outside the checkout (tools/gpu_check.sh)
+    commit = os.environ.get("CHATTERBOX_OPT_COMMIT") or None  # set by tools/gpu_check.sh: a copy's git metadata can lag
+    if commit is None:
+        try: commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
+                                     cwd=Path(__file__).parent if "__file__" in globals() else None).stdout.strip() or None
+        except Exception: commit = None
     return dict(device=name, dtype=str(dtype or torch.float32).replace("torch.", ""), python=platform.python_version(),
                 torch=torch.__version__, transformers=ver("transformers"), chatterbox=ver("chatterbox-tts"),
                 chatterbox_opt=ver("chatterbox_opt"), date=datetime.date.today().isoformat(), commit=commit)

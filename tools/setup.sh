@@ -59,8 +59,8 @@ fi
 # --- chatterbox-tts without its pins (torch==2.6, numpy<2, gradio, ...), then this package with what it really imports
 "$VENV/bin/python" -c "import importlib.metadata as m; assert m.version('chatterbox-tts')=='0.1.7'" 2>/dev/null \
   || "${PIP[@]}" install -q --no-deps "chatterbox-tts==0.1.7"
-log "installing chatterbox_opt (editable) with runtime, dev and bench dependencies"
-"${PIP[@]}" install -q -c "$CONSTRAINTS" -e ".[dev,bench]"
+log "installing chatterbox_opt (editable) with runtime, dev, bench and corpus (Ray Data, ffmpeg, EPUB) dependencies"
+"${PIP[@]}" install -q -c "$CONSTRAINTS" -e ".[dev,bench,corpus]"
 
 # --- the real text tokenizers, from packages that ship them (MIT), verified, cached outside git:
 #     English tokenizer.json and the multilingual grapheme vocabulary from the chatterbox-vllm sdist;
