@@ -154,7 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="JSON lines with offsets")
     s.add_argument("--pack-paragraphs", action="store_true", help="pack segments across paragraph breaks and headings")
     s.add_argument("--markdown", action="store_true", help="the text is Markdown: markup is not read aloud")
-    s.add_argument("--language", default=None, help="the text's language (a code such as fr, hi, zh): its end marks and abbreviations")
+    s.add_argument("--language", default=None, help="the text's language (a code such as fr, hi, zh): its end marks and "
+                   "abbreviations, and token counts of the multilingual model's tokenizer")
     s.set_defaults(func=_cmd_split)
     s = sub.add_parser("speak", help="speak text (or a text file) of any length to a WAV file")
     s.add_argument("file", nargs="?", default=None, help="a UTF-8 text file, or - for standard input (or use --text)")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_estimate.ipynb #4e2fb305
 from __future__ import annotations
-import json, math, re
+import json, math, re, unicodedata
 from dataclasses import dataclass, asdict
 from functools import lru_cache
 from pathlib import Path
@@ -18,14 +18,17 @@ __all__ = ['CHARS_PER_SECOND', 'SPEECH_TOKENS_PER_SECOND', 'COND_PREFIX_TOKENS',
 _PUNC_MAP = (("...", ", "), ("…", ", "), (":", ","), (" - ", ", "), (";", ", "), ("—", "-"), ("–", "-"),
              (" ,", ","), ("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
-def punc_norm(text:str) -> str:
-    "Chatterbox's text normalisation (`chatterbox.tts.punc_norm`, 0.1.7), without importing torch."
+_ENDERS = (".", "!", "?", "-", ",")
+_MTL_ENDERS = _ENDERS + ("、", "，", "。", "？", "！")  # the multilingual model's punc_norm also knows these
+
+def punc_norm(text:str, multilingual:bool=False) -> str:
+    "Chatterbox's text normalisation (`chatterbox.tts.punc_norm`, or `mtl_tts`'s if `multilingual`; 0.1.7), without torch."
     if not text: return "You need to add some text for me to talk."
     if text[0].islower(): text = text[0].upper() + text[1:]
     text = " ".join(text.split())
     for a, b in _PUNC_MAP: text = text.replace(a, b)
     text = text.rstrip(" ")
-    return text if text.endswith((".", "!", "?", "-", ",")) else text + "."
+    return text if text.endswith(_MTL_ENDERS if multilingual else _ENDERS) else text + "."
 
 # %% ../nbs/01_estimate.ipynb #bc922907
 @lru_cache(maxsize=1)
@@ -76,12 +79,15 @@ def _run_tokens(run:str) -> float:
     return min(max(v, 1.0), float(len(run)))
 
 # %% ../nbs/01_estimate.ipynb #686d5808
-def estimate_text_tokens(text:str) -> int:
-    "Estimated `count_text_tokens(text)` in pure Python: no tokenizer, no torch."
+def estimate_text_tokens(text:str,
+                         language:str|None=None, # the multilingual model's language code: estimate its tokenizer's count
+                        ) -> int:
+    "Estimated `count_text_tokens(text, language=language)` in pure Python: no tokenizer, no torch."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
-    t = punc_norm(text)
+    t = punc_norm(text, multilingual=language is not None)
+    if language is not None: t = unicodedata.normalize("NFKD", t.lower())  # what MTLTokenizer does first (see below)
     runs = _LOWER.findall(t)
-    return 2 + (len(t) - sum(map(len, runs))) + round(sum(_run_tokens(r) for r in runs))
+    return 2 + (language is not None) + (len(t) - sum(map(len, runs))) + round(sum(_run_tokens(r) for r in runs))
 
 # %% ../nbs/01_estimate.ipynb #4adb2cfc
 CHARS_PER_SECOND = 38_460 / (39 * 60 + 54)  # chatterbox-vllm benchmark: 38,460 chars -> 39 min 54 s of audio
@@ -111,9 +117,9 @@ class TokenEstimate:
     seconds:float # seconds of audio
     sequence_length:int # conditioning prefix + text + 2 start-of-speech positions + speech: what attention sees at the last step
 
-def estimate(text:str, exact:bool=False, chars_per_second:float=CHARS_PER_SECOND) -> TokenEstimate:
-    "Text tokens (estimated, or `exact` with the tokenizer), speech tokens, seconds and total T3 sequence length."
-    n_text = count_text_tokens(text) if exact else estimate_text_tokens(text)
+def estimate(text:str, exact:bool=False, chars_per_second:float=CHARS_PER_SECOND, language:str|None=None) -> TokenEstimate:
+    "Text tokens (estimated, or `exact` with the tokenizer; `language`: the multilingual model's), speech tokens, seconds, T3 length."
+    n_text = count_text_tokens(text, language=language) if exact else estimate_text_tokens(text, language)
     secs = estimate_seconds(text, chars_per_second)
     n_speech = math.ceil(secs * SPEECH_TOKENS_PER_SECOND)
     # T3.inference's prefix holds two start-of-speech positions (one from prepare_input_embeds, one appended): see 03_fast

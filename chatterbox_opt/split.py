@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_split.ipynb #960e0a40
 from __future__ import annotations
-import bisect, functools, re, sys, json, unicodedata
+import bisect, contextvars, functools, re, sys, json, unicodedata
 from dataclasses import dataclass, asdict
 from .estimate import estimate_text_tokens, estimate_seconds
 
@@ -274,10 +274,13 @@ def _hard_cuts(text, s, e, target):
     return [p for p in pts if not unicodedata.combining(text[p]) and not ("\ud800" <= text[p-1] <= "\udbff")]
 
 # %% ../nbs/02_split.ipynb #9beaf8bc
-def _tok(text, s, e): return estimate_text_tokens(text[s:e])
+_MTL = contextvars.ContextVar("_MTL", default=None)  # a language code: estimates model the multilingual tokenizer
+
+def _tok(text, s, e): return estimate_text_tokens(text[s:e], _MTL.get())
 
 def _tok_bound(text, s, e):
-    "An upper bound on `_tok(text, s, e)` without estimating (see below)."
+    "An upper bound on `_tok(text, s, e)` without estimating (see below); none for a language (NFKD lengthens text)."
+    if _MTL.get() is not None: return 1 << 30
     return e - s + 5 + text.count("…", s, e) + text.count(";", s, e)
 
 def _units(text, s, e, kind, target, max_tokens, level=0):
@@ -546,7 +549,7 @@ def split_for_tts(text:str, # the text to speak, any length
                   max_tokens:int=128, # never exceed this, except for one unbreakable run
                   pack_paragraphs:bool=False, # True: pack across paragraph breaks and headings (never across a pause tag)
                   text_format:str="plain", # "markdown": markup is not read aloud (see above)
-                  language:str|None=None, # a code of `LANGUAGES`: that language's end marks and abbreviations
+                  language:str|None=None, # a code of `LANGUAGES`: its end marks, abbreviations, multilingual token counts
                  ) -> list[Segment]:
     "Segments of `text` near `target_tokens`, cut at the most natural boundaries, with offsets into `text`."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
@@ -554,15 +557,17 @@ def split_for_tts(text:str, # the text to speak, any length
     _check_language(language)
     if not (isinstance(target_tokens, int) and isinstance(max_tokens, int)) or not 8 <= target_tokens <= max_tokens:
         raise ValueError(f"need integers 8 <= target_tokens <= max_tokens, got {target_tokens}, {max_tokens}")
-    hard = {"pause"} if pack_paragraphs else {"pause", "paragraph", "heading"}
-    segs, block, pauses, heads = [], [], {}, {}
-    for i, (s, e, kind, pause, head) in enumerate(sp := _spans_and_kinds(text, text_format == "markdown", language)):
-        block += _units(text, s, e, kind, target_tokens, max_tokens)
-        if pause is not None: pauses[e] = pause
-        if head: heads[s, e] = True
-        if kind in hard or i + 1 == len(sp):
-            segs += _merge_short(text, _pack(text, block, target_tokens, max_tokens), max_tokens); block = []
-    out = [_segment(text, s, e, k, pauses.get(e), (s, e) in heads, text_format == "markdown") for s, e, k in segs]
+    hard, token = {"pause"} if pack_paragraphs else {"pause", "paragraph", "heading"}, _MTL.set(language)
+    try:
+        segs, block, pauses, heads = [], [], {}, {}
+        for i, (s, e, kind, pause, head) in enumerate(sp := _spans_and_kinds(text, text_format == "markdown", language)):
+            block += _units(text, s, e, kind, target_tokens, max_tokens)
+            if pause is not None: pauses[e] = pause
+            if head: heads[s, e] = True
+            if kind in hard or i + 1 == len(sp):
+                segs += _merge_short(text, _pack(text, block, target_tokens, max_tokens), max_tokens); block = []
+        out = [_segment(text, s, e, k, pauses.get(e), (s, e) in heads, text_format == "markdown") for s, e, k in segs]
+    finally: _MTL.reset(token)
     return [x for x in out if x.speech.strip()]  # Markdown: a piece with nothing to read (an image alone) is dropped
 
 # %% ../nbs/02_split.ipynb #2fb0fc84
@@ -571,7 +576,7 @@ def _segment(text, s, e, kind, pause, heading:bool, markdown:bool):
     spoken = _md_speech(text[s:e]) if markdown else None
     if heading: spoken = _heading_speech(spoken if spoken is not None else text[s:e])
     if spoken is None or spoken == text[s:e]: return Segment(text[s:e], s, e, _tok(text, s, e), kind, pause)
-    return Segment(text[s:e], s, e, estimate_text_tokens(spoken) if spoken else 0, kind, pause, spoken)
+    return Segment(text[s:e], s, e, estimate_text_tokens(spoken, _MTL.get()) if spoken else 0, kind, pause, spoken)
 
 # %% ../nbs/02_split.ipynb #7591e416
 def segments_html(segs:list[Segment], target_tokens:int=96, max_tokens:int=128) -> str:
