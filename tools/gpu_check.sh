@@ -3,34 +3,36 @@
 # wheels the device image lacks, the three tokenizers and the benchmark text, into .whl/), then call the device tool with
 #     command: bash tools/gpu_check.sh        carry: [".whl"]        timeout_s: 600
 # On the device it installs the wheels beside the image's CUDA torch and runs, each phase under its own time limit
-# (a slow phase cannot take the others' results with it), in the order of what the open issues need first:
-#   step                  : `chatterbox-opt bench step --variant all` (English, Multilingual, Turbo; official loop vs
-#                           ours, eager and compiled + CUDA graphs, bfloat16; graphs/compile recorded per row)
+# (a slow phase cannot take the others' results with it), in the order of what the open issues need first (PHASES):
+#   long                  : `chatterbox-opt bench long` (issue #13's GPU goal: the 6.6k-word text in <= 30 s)
 #   s3gen                 : `chatterbox-opt bench s3gen --quick --device cuda --dtype bfloat16` (issue #13's figures;
 #                           --quick drops only the 2-minute slice: the long phase times the whole benchmark text)
-#   long                  : `chatterbox-opt bench long` (issue #13's GPU goal: the 6.6k-word text in <= 30 s)
-#   nb                    : notebooks 04_fast, 10_memory, 07_tts with their `cuda` cells, outputs saved into the notebooks
-#   cells (not by default): only the `cuda` cells of those notebooks, after their definitions (tools/gpu_cells.py)
-#   short, attention, segments : `chatterbox-opt bench WORKLOAD --device cuda --dtype bfloat16`, if time is left
+#   cells                 : only the `cuda` cells of 04_fast, 10_memory, 07_tts, after their definitions (tools/gpu_cells.py)
+#   step                  : `chatterbox-opt bench step --variant $CBO_GPU_VARIANT` (official loop vs ours, eager and
+#                           compiled + CUDA graphs, bfloat16; graphs/compile recorded per row)
+#   not by default: nb (notebooks 04, 10, 07 whole with their cuda cells: too long for one lease), short, attention,
+#                   segments (`chatterbox-opt bench WORKLOAD --device cuda --dtype bfloat16`)
 # each under its own limit (LIMIT below; CBO_GPU_LIMITS overrides), all within CBO_GPU_TOTAL seconds (default 570: the
 # device tool allows 600). Each workload writes its results.json the
 # moment it finishes; after every phase bench/ and the notebooks are packed into $OUT, so a timeout loses one phase at
 # most. Warnings are not silenced: a CUDA-graph capture that fails and falls back is printed, and counted at the end.
 # Back in $OUT: gpu.log, bench.tar.gz (results.json/.md/plots per workload) and notebooks.tar.gz (nbs/*.ipynb run
 # there: unpack over the checkout, review the diff, run nbdev-clean). Choose phases with CBO_GPU_PHASES="...", the step's
-# models with CBO_GPU_VARIANT (english, multilingual, turbo; default all).
+# models with CBO_GPU_VARIANT (english, multilingual, turbo, all; default turbo, the one not yet measured).
 # A dry run of the script itself on a CPU machine: CBO_GPU_DEVICE=cpu CBO_GPU_PHASES=step (wheels for its Python).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/cbo-gpu-out}; mkdir -p "$OUT"
 exec > >(tee "$OUT/gpu.log") 2>&1
-PHASES=${CBO_GPU_PHASES:-"step s3gen long nb short attention segments"}
+# default: what no GPU run has measured yet (results/gpu-h200-2026-11-30 holds the English and Multilingual step):
+# the long text against issue #13's 30-s goal, S3Gen and streaming, the notebooks' cuda cells, Turbo's step
+PHASES=${CBO_GPU_PHASES:-"long s3gen cells step"}
 DEV=${CBO_GPU_DEVICE:-cuda}; TOTAL=${CBO_GPU_TOTAL:-570}
 # each phase's own limit in seconds (clipped to what is left of TOTAL). Seen on an H200 on 2026-11-30 (results/gpu-h200-*):
 # wheels + info 26 s; every phase is a new process that compiles again (about 40 s per model: Dynamo and Inductor);
 # step English + Multilingual 142 s, Turbo not done at 190 s; s3gen not done at 140 s; long's warm-up 63 s. One 15-minute
 # lease cannot hold every phase: choose with CBO_GPU_PHASES and CBO_GPU_LIMITS what the open issues need
-declare -A LIMIT=([cells]=120 [step]=190 [s3gen]=140 [long]=130 [nb]=150 [short]=90 [attention]=90 [segments]=90)
+declare -A LIMIT=([long]=190 [s3gen]=170 [cells]=110 [step]=150 [nb]=150 [short]=90 [attention]=90 [segments]=90)
 for kv in ${CBO_GPU_LIMITS:-}; do LIMIT[${kv%%=*}]=${kv#*=}; done  # e.g. CBO_GPU_LIMITS="step=120 nb=200"
 DTYPE=$([ "$DEV" = cpu ] && echo float32 || echo bfloat16)
 SIZE=${CBO_GPU_SIZE:-full}
@@ -57,7 +59,7 @@ for p in $PHASES; do
   case $p in
     cells) (cd nbs && timeout -k 10 "$lim" python3 ../tools/gpu_cells.py 04_fast.ipynb 10_memory.ipynb 07_tts.ipynb) ;;
     nb)   timeout -k 10 "$lim" python3 tools/run_nb.py --flags cuda nbs/04_fast.ipynb nbs/10_memory.ipynb nbs/07_tts.ipynb ;;
-    step) timeout -k 10 "$lim" "${CBO[@]}" bench step --variant "${CBO_GPU_VARIANT:-all}" --size "$SIZE" --device "$DEV" --out "bench/step" ;;
+    step) timeout -k 10 "$lim" "${CBO[@]}" bench step --variant "${CBO_GPU_VARIANT:-turbo}" --size "$SIZE" --device "$DEV" --out "bench/step" ;;
     s3gen) timeout -k 10 "$lim" "${CBO[@]}" bench s3gen --quick --size "$SIZE" --device "$DEV" --dtype "$DTYPE" --out "bench/s3gen" ;;
     *)    timeout -k 10 "$lim" "${CBO[@]}" bench "$p" $QUICK --size "$SIZE" --device "$DEV" --dtype "$DTYPE" --out "bench/$p" ;;
   esac
