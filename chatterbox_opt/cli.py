@@ -100,8 +100,10 @@ def _cmd_corpus(args):
     if args.max_new_tokens: gen["max_new_tokens"] = args.max_new_tokens
     if args.s3gen_steps: gen["s3gen_steps"] = args.s3gen_steps
     res = synthesize_corpus(args.input, args.out, engine=args.engine, model=args.model, variant=args.variant, voice=args.voice,
-                            seed=args.seed, format=args.format, size=args.size, device=args.device, dtype=args.dtype,
-                            address=args.address, actors=args.actors, subtitles=not args.no_subtitles, progress=True, **gen)
+                            seed=args.seed, language=args.language, format=args.format, size=args.size, device=args.device,
+                            dtype=args.dtype, address=args.address, actors=args.actors, cpus_per_actor=args.cpus_per_actor,
+                            gpus_per_actor=args.gpus_per_actor, unit_segments=args.unit_segments, subtitles=not args.no_subtitles,
+                            progress=True, **gen)
     for r in res.failed: print(f"failed: {r['id']}: {r['error']}", file=sys.stderr)
     print(res.summary())
     return 0 if res.ok else 1
@@ -126,12 +128,16 @@ def _corpus_parser(sub):
     s.add_argument("--engine", default="local", choices=["local", "ray"], help="this process, or a Ray Data actor pool (default local)")
     s.add_argument("--address", default=None, help="Ray: join this running cluster (default: start a local one)")
     s.add_argument("--actors", type=int, default=1, help="Ray: actors, each holding one model (one per GPU on a GPU cluster)")
+    s.add_argument("--cpus-per-actor", type=float, default=1, help="Ray: CPUs per actor (its torch threads on a CPU; default 1)")
+    s.add_argument("--gpus-per-actor", type=float, default=None, help="Ray: GPUs per actor (default 1 with --device cuda)")
+    s.add_argument("--unit-segments", type=int, default=64, help="documents spoken alike are packed into units of about this many segments")
     s.add_argument("--format", default="flac", choices=["flac", "wav", "mp3", "m4b"], help="audio format (default flac)")
     s.add_argument("--no-subtitles", action="store_true", help="do not write .srt subtitles beside each audio file")
     s.add_argument("--voice", default=None, help="reference recording of the voice (a row's own voice column wins)")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
     s.add_argument("--size", default="full", help="T3 size for random weights (default full)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo"], help="which official model (default English)")
+    s.add_argument("--language", default=None, help="the multilingual model's language for documents without their own")
     s.add_argument("--device", default="cpu"); s.add_argument("--dtype", default=None)
     s.add_argument("--seed", type=int, default=0, help="the corpus's seed (a row's own seed column wins)")
     s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")

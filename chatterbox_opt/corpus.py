@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_corpus.ipynb #dede731c
 from __future__ import annotations
-import csv, dataclasses, hashlib, io, json, os, re, subprocess, time, uuid
+import contextlib, copy, csv, dataclasses, hashlib, inspect, io, json, os, re, subprocess, time, uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,22 +39,25 @@ class Document:
 # %% ../nbs/08_corpus.ipynb #bee75027
 def _read_text_file(p:Path, id:str) -> Document:
     fmt = TEXT_SUFFIXES.get(p.suffix.lower(), "plain")
-    try: return Document(id, p.read_bytes().decode("utf-8"), text_format=fmt, source=str(p))
+    try: return Document(id, p.read_bytes().decode("utf-8-sig"), text_format=fmt, source=str(p))  # a BOM is not text
     except UnicodeDecodeError as e: return Document(id, source=str(p), error=f"not UTF-8 text: {e}")
     except OSError as e: return Document(id, source=str(p), error=f"unreadable: {e}")
 
 def _row_doc(row, where:str, base:Path) -> Document:
     "A JSONL object or CSV row: id and text required; voice (relative to the file), language, seed optional."
     if not isinstance(row, dict): return Document(where, source=where, error="not an object with id and text")
-    id, text = str(row.get("id") or "").strip(), row.get("text")
+    id, text = "" if row.get("id") is None else str(row.get("id")).strip(), row.get("text")
     if not id: return Document(where, source=where, error="no id")
     if not isinstance(text, str): return Document(id, source=where, error="no text (a string) in this row")
-    voice = row.get("voice") or None
-    if voice: voice = str(voice) if Path(str(voice)).is_absolute() else str(base/str(voice))
-    seed = row.get("seed")
+    voice, lang, seed = row.get("voice") or None, row.get("language") or None, row.get("seed")
+    for name, v in (("voice", voice), ("language", lang)):
+        if v is not None and not isinstance(v, str): return Document(id, source=where, error=f"{name} {v!r} is not a string")
+    if voice: voice = voice if Path(voice).is_absolute() else str((base/voice).resolve())
+    bad_seed = Document(id, source=where, error=f"seed {seed!r} is not an integer")
+    if isinstance(seed, (bool, float)) and not (isinstance(seed, float) and seed.is_integer()): return bad_seed
     try: seed = None if seed in (None, "") else int(seed)
-    except (TypeError, ValueError): return Document(id, source=where, error=f"seed {seed!r} is not an integer")
-    return Document(id, text, voice=voice, language=row.get("language") or None, seed=seed, source=where)
+    except (TypeError, ValueError): return bad_seed
+    return Document(id, text, voice=voice, language=lang, seed=seed, source=where)
 
 # %% ../nbs/08_corpus.ipynb #4eaa40b2
 def _read_jsonl(p:Path) -> list:
@@ -62,31 +65,36 @@ def _read_jsonl(p:Path) -> list:
     for n, line in enumerate(p.read_bytes().split(b"\n"), 1):
         if not line.strip(): continue
         where = f"{p.name}:{n}"
-        try: out.append(_row_doc(json.loads(line.decode("utf-8")), where, p.parent))
+        try: out.append(_row_doc(json.loads(line.decode("utf-8-sig" if n == 1 else "utf-8")), where, p.parent))
         except (UnicodeDecodeError, json.JSONDecodeError) as e: out.append(Document(where, source=where, error=f"bad JSON line: {e}"))
     return out
 
 def _read_csv(p:Path) -> list:
-    try: rows = list(csv.DictReader(io.StringIO(p.read_bytes().decode("utf-8"), newline="")))
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_DOC_CHARS + 1))  # a document may be a long field
+    try: rows = list(csv.DictReader(io.StringIO(p.read_bytes().decode("utf-8-sig"), newline="")))  # Excel writes a BOM
     except UnicodeDecodeError as e: return [Document(p.stem, source=str(p), error=f"not UTF-8 text: {e}")]
+    except csv.Error as e: return [Document(p.stem, source=str(p), error=f"not a readable CSV: {e}")]
     if rows and not {"id", "text"} <= set(rows[0]): return [Document(p.stem, source=str(p), error="the CSV header must name id and text")]
     return [_row_doc(r, f"{p.name}:{n}", p.parent) for n, r in enumerate(rows, 2)]
 
 # %% ../nbs/08_corpus.ipynb #0f5e46d5
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "dt", "dd", "section", "br"}
+_UNSPOKEN = {"script", "style", "head", "title"}
 
 def _tag(el) -> str: return el.tag.split("}")[-1].lower() if isinstance(el.tag, str) else ""
 
 def _own_text(el) -> str:
-    "The text of `el` and its inline descendants (emphasis, links, spans), not of the blocks nested in it."
-    return (el.text or "") + "".join((" " if _tag(c) in _BLOCKS else _own_text(c)) + (c.tail or "") for c in el)
+    "The text of `el` and its inline descendants (emphasis, links, spans), not of nested blocks, comments or scripts."
+    if _tag(el) in _UNSPOKEN: return ""
+    def inner(c): return " " if _tag(c) in _BLOCKS else "" if not isinstance(c.tag, str) else _own_text(c)
+    return (el.text or "") + "".join(inner(c) + (c.tail or "") for c in el)
 
 def _xhtml_text(data:bytes) -> tuple:
     "(text, first heading) of an XHTML chapter: blocks as paragraphs, whitespace inside them collapsed."
     import lxml.html
     root, paras, heading = lxml.html.fromstring(data), [], None
     for el in root.iter():
-        if _tag(el) not in _BLOCKS: continue
+        if _tag(el) not in _BLOCKS or any(_tag(a) in _UNSPOKEN for a in el.iterancestors()): continue
         own = " ".join(_own_text(el).split())
         if own: paras.append(own)
         if heading is None and own and _tag(el) in ("h1", "h2", "h3"): heading = own
@@ -108,7 +116,8 @@ def _read_epub(p:Path, id:str) -> Document:
     for idref, *_ in book.spine:
         item = book.get_item_with_id(idref)
         if item is None or item.get_type() != ebooklib.ITEM_DOCUMENT: continue
-        body, heading = _xhtml_text(item.get_content())
+        try: body, heading = _xhtml_text(item.get_content())
+        except Exception as e: return Document(id, source=str(p), error=f"not a readable EPUB: {item.get_name()}: {type(e).__name__}: {e}")
         if not body.strip(): continue
         if text: text += "\n\n"
         chapters.append((titles.get(item.get_name()) or heading or f"Chapter {len(chapters) + 1}", len(text))); text += body
@@ -141,9 +150,9 @@ def read_documents(inputs) -> list:
         else: raise FileNotFoundError(f"no such file or folder: {src}")
     seen = set()
     for d in docs:
-        if _safe_id(d.id) in seen and d.error is None:  # its own row id, so that the first document's row stands
-            d.error, d.id = f"duplicate id {d.id!r} (ids must be unique as file names)", f"{d.id} [duplicate at {d.source}]"
-        seen.add(_safe_id(d.id))
+        if _safe_id(d.id).lower() in seen:  # its own row id, so that the first document's row stands
+            d.error, d.id = f"duplicate id {d.id!r} (ids must be unique as file names, in any case)", f"{d.id} [duplicate at {d.source}]"
+        seen.add(_safe_id(d.id).lower())
     return docs
 
 # %% ../nbs/08_corpus.ipynb #f53c026d
@@ -156,6 +165,7 @@ def check_document(d:Document, variant:str="english", max_chars:int=MAX_DOC_CHAR
     elif d.language and d.language.lower() != "en" and variant != "multilingual":
         d.error = f"language {d.language!r} needs the multilingual model (this one is {variant})"
     else:
+        if variant != "multilingual": d.language = None  # English: the English and Turbo models take no language
         try: d.segments = split_for_tts(d.text, target_tokens, max_tokens, language=d.language, text_format=d.text_format)
         except ValueError as e: d.error = f"cannot be split: {e}"
         else:
@@ -168,11 +178,14 @@ JOIN = "\n\n"
 def _key(d:Document, voice, seed:int) -> tuple: return (d.voice or voice, d.language, d.seed if d.seed is not None else seed, d.text_format)
 
 def _joins_cleanly(ds:list, target_tokens:int, max_tokens:int) -> bool:
-    "Does the joined text split into exactly each document's own segments, shifted?"
-    want, off = [], 0
-    for d in ds: want += [(s.start + off, s.end + off) for s in d.segments]; off += len(d.text) + len(JOIN)
+    "Does the joined text split into exactly each document's own segments, shifted, read and paused alike?"
+    want, ends, off = [], set(), 0
+    for d in ds:
+        want += [(s.start + off, s.end + off, s.speech, s.boundary, s.pause) for s in d.segments]
+        ends.add(d.segments[-1].end + off); off += len(d.text) + len(JOIN)
     got = split_for_tts(JOIN.join(d.text for d in ds), target_tokens, max_tokens, language=ds[0].language, text_format=ds[0].text_format)
-    return [(s.start, s.end) for s in got] == want
+    key = lambda x: x[:3] if x[1] in ends else x  # a document's last boundary and pause are the join's
+    return [key((s.start, s.end, s.speech, s.boundary, s.pause)) for s in got] == [key(w) for w in want]
 
 # %% ../nbs/08_corpus.ipynb #e43a2f9e
 def plan_units(docs:list, voice=None, seed:int=0, unit_segments:int=64, target_tokens:int=96, max_tokens:int=128) -> list:
@@ -229,6 +242,8 @@ def write_audio(path, wav, sr:int=24000, format:str="flac", chapters:list=(), ti
     wav, tmp = np.asarray(wav, dtype=np.float32).reshape(-1), _tmp(path)
     try:
         if format == "m4b": _m4b(tmp, wav, sr, list(chapters), title or path.stem)
+        elif format == "wav":  # scipy's: libsndfile stamps the time into a float WAV (its PEAK chunk): same samples, other bytes
+            import scipy.io.wavfile; scipy.io.wavfile.write(tmp, sr, wav)
         else: sf.write(tmp, wav, sr, format=_SF[format][0], subtype=_SF[format][1])
         _commit(tmp, path)
     finally: tmp.unlink(missing_ok=True)
@@ -249,10 +264,12 @@ class Manifest:
     def __init__(self, out):
         self.path, self.rows, torn = Path(out)/"manifest.jsonl", {}, 0
         if self.path.exists():
-            for line in self.path.read_bytes().split(b"\n"):
+            data = self.path.read_bytes()
+            for line in data.split(b"\n"):
                 try: r = json.loads(line); self.rows[r["id"]] = r
                 except (ValueError, KeyError, TypeError): torn += bool(line.strip())
-            if torn or len(self.rows) != sum(1 for l in self.path.read_bytes().split(b"\n") if l.strip()): self._rewrite()
+            # rewritten when a line is torn, an id repeats, or the last line lacks its newline (the next append would join it)
+            if torn or len(self.rows) != sum(1 for l in data.split(b"\n") if l.strip()) or (data and not data.endswith(b"\n")): self._rewrite()
     def _rewrite(self):
         tmp = _tmp(self.path); tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.rows.values()), encoding="utf-8")
         _commit(tmp, self.path)
@@ -303,11 +320,17 @@ def _chapter_times(chapters:list, timeline:list) -> list:
     return out
 
 # %% ../nbs/08_corpus.ipynb #2d2cf56d
+def _keep_voice(ot):
+    "Remember the model's own voice: a unit without a voice file speaks in it, whatever units before it used."
+    if getattr(ot, "_corpus_conds", None) is None: ot._corpus_conds = copy.deepcopy(ot.tts.conds)
+    return ot
+
 def _speak_unit(ot, u:dict, gen:dict) -> tuple:
-    "generate_long on the unit's joined text, seeded: (1-D audio, timeline)."
+    "generate_long on the unit's joined text, seeded, in the unit's voice (or the model's own): (1-D audio, timeline)."
     torch.manual_seed(u["seed"])
     kw = dict(gen, seed=u["seed"], text_format=u["text_format"], progress=False)
     if u["voice"]: kw["audio_prompt_path"] = u["voice"]
+    else: ot.tts.conds = copy.deepcopy(_keep_voice(ot)._corpus_conds)  # prepare_conditionals replaced it for a voice
     if u["language"]: kw["language_id"] = u["language"]
     wav = ot.generate_long(JOIN.join(d["text"] for d in u["docs"]), **kw)
     return wav.reshape(-1), list(ot.last_timeline)
@@ -333,10 +356,12 @@ def _run_unit(ot, u:dict, out:Path, fmt:str, gen:dict, subtitles:bool=True) -> l
     try: wav, tl = _speak_unit(ot, u, gen)
     except Exception as e:
         if len(u["docs"]) == 1: return [dict(id=u["docs"][0]["id"], status="error", error=f"{type(e).__name__}: {e}")]
-        return [r for d in u["docs"] for r in _run_unit(ot, dict(u, docs=[d]), out, fmt, gen, subtitles)]
+        return [r for d in u["docs"] if not d.get("done") for r in _run_unit(ot, dict(u, docs=[d]), out, fmt, gen, subtitles)]
     rows, dt = [], time.perf_counter() - t
     for d, (w, es) in zip(u["docs"], _cut(wav, tl, u["docs"], ot.sr)):
         if d.get("done"): continue
+        if len(es) != d["segments"]:  # the pipeline did not follow the plan: never write misplaced audio
+            rows.append(dict(id=d["id"], status="error", error=f"the timeline has {len(es)} segments for this document, the plan {d['segments']}")); continue
         try: rows.append(dict(id=d["id"], status="ok", error=None, unit_s=dt) | _doc_files(out, d, fmt, w, es, ot.sr, subtitles))
         except Exception as e: rows.append(dict(id=d["id"], status="error", error=f"writing failed: {type(e).__name__}: {e}"))
     return rows
@@ -347,8 +372,15 @@ def _settings(spec:dict, fmt:str, gen:dict, key:tuple, subtitles:bool) -> str:
     voice = key[0]
     vh = _sha256(Path(voice)) if voice and Path(voice).is_file() else None
     blob = json.dumps(dict(spec=spec, format=fmt, gen=gen, voice=vh, language=key[1], seed=key[2], text_format=key[3],
-                           subtitles=subtitles), sort_keys=True, default=repr)
+                           subtitles=subtitles), sort_keys=True, default=_stable)
     return _sha256(blob)[:16]
+
+def _stable(v) -> str:
+    "A value's stand-in in the settings hash: a function by its source (its repr holds a memory address), else its repr."
+    if callable(v):
+        try: return inspect.getsource(v).strip()
+        except (OSError, TypeError): pass
+    return repr(v)
 
 def _versions() -> dict:
     from chatterbox_opt.models import ver
@@ -387,20 +419,32 @@ def _load(model, variant, size, device, dtype, seed):
     return optimize(load_chatterbox(model, size=size, device=device, dtype=dtype, seed=seed, variant=variant))
 
 # %% ../nbs/08_corpus.ipynb #34d13b22
-def _prepare(inputs, out:Path, spec:dict, variant:str, voice, seed:int, fmt:str, gen:dict, unit_segments:int, max_chars:int, subtitles:bool):
-    "Read, check and plan: (documents, units as payloads, error rows, skipped ids, manifest)."
+def _check_options(fmt:str, voice, gen:dict):
+    "Mistakes in the run's own options: raised before anything is read or written."
+    import soundfile as sf
     if fmt not in FORMATS: raise ValueError(f"unknown audio format {fmt!r}; choose from {', '.join(FORMATS)}")
+    if fmt == "m4b":
+        try: import imageio_ffmpeg; imageio_ffmpeg.get_ffmpeg_exe()
+        except Exception as e: raise ValueError(f"format m4b needs ffmpeg: pip install imageio-ffmpeg ({e})") from None
+    if fmt == "mp3" and "MP3" not in sf.available_formats(): raise ValueError("format mp3 needs libsndfile >= 1.1 (soundfile >= 0.12)")
     if voice and not Path(voice).is_file(): raise FileNotFoundError(f"voice file not found: {voice}")
-    out.mkdir(parents=True, exist_ok=True)
+    bad = {k for k in ("chunked", "audio_prompt_path", "language_id", "text_format", "progress") if k in gen}
+    if gen.get("enable_sequence_optimization") is False: bad.add("enable_sequence_optimization")
+    if bad: raise ValueError(f"not corpus options: {sorted(bad)} (voice=, language= and the documents' own columns set these)")
+
+def _prepare(inputs, out:Path, spec:dict, variant:str, voice, language, seed:int, fmt:str, gen:dict, unit_segments:int, max_chars:int, subtitles:bool):
+    "Read, check and plan: (documents, units as payloads, error rows, skipped ids, manifest)."
     for t in out.rglob(".*.tmp-*"): t.unlink()  # what a killed run was writing: never renamed, never in the manifest
     tt, mt = gen.get("target_tokens", 96), gen.get("max_tokens", 128)
-    docs = [check_document(d, variant, max_chars, tt, mt) for d in read_documents(inputs)]
+    docs = read_documents(inputs)
+    for d in docs: d.language = d.language or language
+    docs = [check_document(d, variant, max_chars, tt, mt) for d in docs]
     man, payloads, skipped = Manifest(out), [], []
     errors = [dict(id=d.id, status="error", error=d.error, source=d.source) for d in docs if d.error]
     for u in plan_units(docs, voice, seed, unit_segments, tt, mt):
         key = _key(docs[u[0]], voice, seed); st = _settings(spec, fmt, gen, key, subtitles)
         ds = [dict(id=docs[i].id, text=docs[i].text, chapters=docs[i].chapters, source=docs[i].source, text_sha256=_sha256(docs[i].text),
-                   done=man.complete(docs[i].id, _sha256(docs[i].text), st)) for i in u]
+                   segments=len(docs[i].segments), done=man.complete(docs[i].id, _sha256(docs[i].text), st)) for i in u]
         skipped += [d["id"] for d in ds if d["done"]]
         if not all(d["done"] for d in ds):
             payloads.append(dict(index=len(payloads), voice=key[0], language=key[1], seed=key[2], text_format=key[3], settings=st, docs=ds))
@@ -409,6 +453,7 @@ def _prepare(inputs, out:Path, spec:dict, variant:str, voice, seed:int, fmt:str,
 # %% ../nbs/08_corpus.ipynb #d66b3f3a
 def _local(payloads, ot, out, fmt, gen, subtitles):
     "Yield (unit payload, rows) for each unit, run in this process."
+    _keep_voice(ot)
     for u in payloads: yield u, _run_unit(ot, u, out, fmt, gen, subtitles)
 
 # %% ../nbs/08_corpus.ipynb #fe86e3fe
@@ -416,7 +461,7 @@ class _UnitActor:
     "A Ray Data actor: one optimized model; speaks work units (one per batch row) and returns their rows as JSON."
     def __init__(self, spec_args:tuple, out:str, fmt:str, gen:dict, subtitles:bool, threads:int|None):
         if threads: torch.set_num_threads(threads)
-        self.ot, self.args = _load(*spec_args), (Path(out), fmt, gen, subtitles)
+        self.ot, self.args = _keep_voice(_load(*spec_args)), (Path(out), fmt, gen, subtitles)
     def __call__(self, batch:dict) -> dict:
         res = [json.dumps(dict(index=json.loads(u)["index"], rows=_run_unit(self.ot, json.loads(u), *self.args))) for u in batch["unit"]]
         return {"result": np.array(res, dtype=object)}
@@ -445,6 +490,7 @@ def synthesize_corpus(inputs, # a folder, a .jsonl/.csv/.epub/text file, or a li
                       engine:str="local", # "local" (this process) or "ray" (a Ray Data actor pool)
                       model="random", # "random", a checkpoint folder, a hub id; local engine: also a loaded model
                       variant:str|None=None, voice=None, seed:int=0,
+                      language:str|None=None, # the multilingual model's language for documents without their own
                       format:str="flac", # flac, wav, mp3, m4b
                       size:str="full", device="cpu", dtype=None, # the model spec (size: random weights only)
                       address:str|None=None, actors:int=1, cpus_per_actor:float=1, gpus_per_actor:float|None=None, # engine="ray"
@@ -454,25 +500,39 @@ def synthesize_corpus(inputs, # a folder, a .jsonl/.csv/.epub/text file, or a li
     if engine not in ("local", "ray"): raise ValueError(f"unknown engine {engine!r}; choose local or ray")
     if engine == "ray" and not isinstance(model, str): raise TypeError("engine='ray' needs the model as a spec (a string), not a loaded model")
     if engine == "ray" and gpus_per_actor is None and str(device).startswith("cuda"): gpus_per_actor = 1  # one GPU per actor
-    t0, out = time.perf_counter(), Path(out_dir)
+    t0, out, voice = time.perf_counter(), Path(out_dir).resolve(), str(Path(voice).resolve()) if voice else None  # actors: absolute
+    _check_options(format, voice, gen)
     ot = None if engine == "ray" or isinstance(model, str) else _load(model, variant, size, device, dtype, seed)
-    variant = variant or (_variant(ot) if ot else None) or _folder_variant(model)
+    variant = variant or (_variant(ot) if ot else None) or _model_variant(model)
     spec = _spec(model, variant, size, device, dtype, seed)
-    docs, payloads, errors, skipped, man = _prepare(inputs, out, spec, variant, voice, seed, format, gen, unit_segments, max_doc_chars, subtitles)
-    return _execute(docs, payloads, errors, skipped, man, t0, out, engine, model, variant, size, device, dtype, seed, ot, spec,
-                    format, gen, subtitles, address, actors, cpus_per_actor, gpus_per_actor, progress)
+    out.mkdir(parents=True, exist_ok=True)
+    with _lock(out):
+        docs, payloads, errors, skipped, man = _prepare(inputs, out, spec, variant, voice, language, seed, format, gen, unit_segments,
+                                                        max_doc_chars, subtitles)
+        return _execute(docs, payloads, errors, skipped, man, t0, out, engine, model, variant, size, device, dtype, seed, ot, spec,
+                        format, gen, subtitles, address, actors, cpus_per_actor, gpus_per_actor, progress)
 
 # %% ../nbs/08_corpus.ipynb #567608f6
 def _variant(ot) -> str:
     from chatterbox_opt.models import variant_of
     return variant_of(ot.tts)
 
-def _folder_variant(model) -> str:
-    "The variant a model spec will load, without loading it (random weights: English unless said)."
+def _model_variant(model) -> str:
+    "The variant `load_chatterbox` will pick for a spec, without loading it: a folder's own, a hub id's guess, else English."
     if isinstance(model, str) and model != "random" and Path(model).expanduser().is_dir():
         from chatterbox_opt.models import folder_variant
         return folder_variant(Path(model).expanduser())
-    return "english"
+    return "turbo" if isinstance(model, str) and model != "random" and "turbo" in model.lower() else "english"
+
+@contextlib.contextmanager
+def _lock(out:Path):
+    "One run per output folder at a time: a second one is refused (it would delete the first's temporary files)."
+    import fcntl
+    with open(out/".corpus.lock", "w") as f:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: raise RuntimeError(f"another corpus run is writing to {out}") from None
+        try: yield
+        finally: fcntl.flock(f, fcntl.LOCK_UN)
 
 # %% ../nbs/08_corpus.ipynb #05b1aa9a
 def _execute(docs, payloads, errors, skipped, man, t0, out, engine, model, variant, size, device, dtype, seed, ot, spec,
@@ -489,7 +549,9 @@ def _execute(docs, payloads, errors, skipped, man, t0, out, engine, model, varia
     try:
         if payloads:
             if engine == "local": it = _local(payloads, ot or _load(model, variant, size, device, dtype, seed), out, fmt, gen, subtitles)
-            else: it = _ray(payloads, (model, variant, size, device, dtype, seed), out, fmt, gen, subtitles, address, actors, cpus_per_actor, gpus_per_actor)
+            else:  # an actor sees its own GPU as the first: "cuda:1" here is "cuda" there
+                dev = "cuda" if gpus_per_actor and str(device).startswith("cuda") else device
+                it = _ray(payloads, (model, variant, size, dev, dtype, seed), out, fmt, gen, subtitles, address, actors, cpus_per_actor, gpus_per_actor)
             for u, urs in it:
                 meta = {d["id"]: d for d in u["docs"]}
                 for r in urs: add(r, dict(text_sha256=meta[r["id"]]["text_sha256"], settings=u["settings"], seed=u["seed"],
