@@ -7,7 +7,7 @@ BIN=.venv/bin
 [ -x "$BIN/pytest" ] || { echo "no .venv: run tools/setup.sh first" >&2; exit 2; }
 export TQDM_DISABLE=1 PYTHONWARNINGS=ignore OMP_NUM_THREADS=${OMP_NUM_THREADS:-$(nproc)}
 status=0
-"$BIN/pytest" tests -q -p no:cacheprovider "$@" || status=$?
+"$BIN/pytest" tests -q -p no:cacheprovider --durations=0 "$@" || status=$?
 if git rev-parse --git-dir >/dev/null 2>&1; then
   before=$(git status --porcelain -uno)
   "$BIN/nbdev-export" >/dev/null 2>&1; "$BIN/nbdev-clean" >/dev/null 2>&1
