@@ -61,6 +61,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                       'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._append': ('corpus.html#_append', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._chapter_times': ('corpus.html#_chapter_times', 'chatterbox_opt/corpus.py'),
+                                       'chatterbox_opt.corpus._check_format': ('corpus.html#_check_format', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._check_options': ('corpus.html#_check_options', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._commit': ('corpus.html#_commit', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._complete': ('corpus.html#_complete', 'chatterbox_opt/corpus.py'),

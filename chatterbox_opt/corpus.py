@@ -209,6 +209,9 @@ def plan_units(docs:list, voice=None, seed:int=0, unit_segments:int=64, target_t
 FORMATS = ("flac", "wav", "mp3", "m4b")
 _SF = {"flac": ("FLAC", "PCM_24"), "wav": ("WAV", "FLOAT"), "mp3": ("MP3", "MPEG_LAYER_III")}
 
+def _check_format(fmt:str):
+    if fmt not in FORMATS: raise ValueError(f"unknown audio format {fmt!r}; choose from {', '.join(FORMATS)}")
+
 def _tmp(path:Path) -> Path: return path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex[:8]}")
 
 def _commit(tmp:Path, path:Path):
@@ -236,7 +239,7 @@ def _m4b(tmp:Path, wav:np.ndarray, sr:int, chapters:list, title:str):
 # %% ../nbs/08_corpus.ipynb #1dcfc31a
 def write_audio(path, wav, sr:int=24000, format:str="flac", chapters:list=(), title:str="") -> Path:
     "Write mono `wav` (1-D float) to `path` atomically as flac, wav, mp3 or m4b (`chapters`: [(title, start seconds)])."
-    if format not in FORMATS: raise ValueError(f"unknown audio format {format!r}; choose from {', '.join(FORMATS)}")
+    _check_format(format)
     import soundfile as sf
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     wav, tmp = np.asarray(wav, dtype=np.float32).reshape(-1), _tmp(path)
@@ -422,7 +425,7 @@ def _load(model, variant, size, device, dtype, seed):
 def _check_options(fmt:str, voice, gen:dict):
     "Mistakes in the run's own options: raised before anything is read or written."
     import soundfile as sf
-    if fmt not in FORMATS: raise ValueError(f"unknown audio format {fmt!r}; choose from {', '.join(FORMATS)}")
+    _check_format(fmt)
     if fmt == "m4b":
         try: import imageio_ffmpeg; imageio_ffmpeg.get_ffmpeg_exe()
         except Exception as e: raise ValueError(f"format m4b needs ffmpeg: pip install imageio-ffmpeg ({e})") from None
@@ -432,6 +435,7 @@ def _check_options(fmt:str, voice, gen:dict):
     if gen.get("enable_sequence_optimization") is False: bad.add("enable_sequence_optimization")
     if bad: raise ValueError(f"not corpus options: {sorted(bad)} (voice=, language= and the documents' own columns set these)")
 
+# %% ../nbs/08_corpus.ipynb #35a8226e
 def _prepare(inputs, out:Path, spec:dict, variant:str, voice, language, seed:int, fmt:str, gen:dict, unit_segments:int, max_chars:int, subtitles:bool):
     "Read, check and plan: (documents, units as payloads, error rows, skipped ids, manifest)."
     for t in out.rglob(".*.tmp-*"): t.unlink()  # what a killed run was writing: never renamed, never in the manifest
