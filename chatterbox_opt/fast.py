@@ -467,11 +467,12 @@ class DecodeResult:
 # %% ../nbs/04_fast.ipynb #3f66312c
 @torch.inference_mode()
 def decode(self, t3_cond, text_tokens:list, sampler:Sampler|None=None, max_new_tokens=1000, on_check=None,
-           stop_at:list|None=None) -> DecodeResult:
+           stop_at:list|None=None, pause=None) -> DecodeResult:
     """Speech tokens for each of `text_tokens` (1-D tensors, as `text_to_t3_tokens` gives), one voice (`t3_cond`).
     `max_new_tokens`: an int or one per text. `on_check(partial)` is called at each host check with
     `{text index: (tokens so far, finished)}` (streaming). `stop_at`: per text, a step (0 = the first token) at which
-    the stop token is forced, or None — what a trained T3 does by itself, for tests (random weights never stop)."""
+    the stop token is forced, or None — what a trained T3 does by itself, for tests (random weights never stop).
+    `pause()`: called on the host between steps (it must not touch the device; see below)."""
     if sampler is None: sampler = Sampler(0, 1.2, 0.8, 0, 0.95, 1000, True) if self.s.arch == "gpt2" else Sampler()
     if torch.is_tensor(text_tokens): text_tokens = [text_tokens] if text_tokens.dim() == 1 else list(text_tokens)
     if not text_tokens: return DecodeResult([], [], 0, 0.0, 0.0, [])
@@ -486,7 +487,7 @@ def decode(self, t3_cond, text_tokens:list, sampler:Sampler|None=None, max_new_t
     if stop_at is not None and (len(stop_at) != n or not all(a is None or (isinstance(a, int) and a >= 0) for a in stop_at)):
         raise ValueError("stop_at: one int >= 0 (or None) per text")
     self._check_texts(text_tokens)
-    with self._lock: return self._decode(t3_cond, text_tokens, sampler, budget, on_check, stop_at)
+    with self._lock: return self._decode(t3_cond, text_tokens, sampler, budget, on_check, stop_at, pause)
 FastT3.decode = decode
 
 # %% ../nbs/04_fast.ipynb #fdc36245
@@ -514,7 +515,7 @@ def _setup(self, buf, nb:int, n:int, texts, prefixes, sampler, stop_at, guard:bo
 FastT3._setup = _setup
 
 # %% ../nbs/04_fast.ipynb #41ec60f5
-def _decode(self, cond, texts:list, sampler:Sampler, budget:list, on_check, stop_at):
+def _decode(self, cond, texts:list, sampler:Sampler, budget:list, on_check, stop_at, pause=None):
     dev, s, n = self.device, self.s, len(texts)
     w, key, guard = self._weights(), sampler.key, self.guard
     probs = set(range(s.n_layer)) if self.eager else {l for l, _ in ALIGNED_HEADS} if guard else set()
@@ -532,7 +533,7 @@ def _decode(self, cond, texts:list, sampler:Sampler, budget:list, on_check, stop
         T0, lens, maps = self._prefill(w, st, prefixes, key, gen)
         kept = {li: [m[:n].detach().cpu().half()] for li, m in maps.items() if li in self.debug_layers} if self.eager else None
         _sync(dev); t1 = time.perf_counter()
-        t = self._loop(w, st, buf, n, nb, T0, lens, budget, key, gen, on_check, kept, done := [None] * n, stopped := [False] * n)
+        t = self._loop(w, st, buf, n, nb, T0, lens, budget, key, gen, on_check, kept, done := [None] * n, stopped := [False] * n, pause)
         _sync(dev); t2 = time.perf_counter()
     finally: give_back()
     return DecodeResult(done, stopped, t, t1 - t0, t2 - t1, lens[:n], self.stats["replays"] > rep0, self.use_compile,
@@ -544,7 +545,7 @@ def _sync(device):
     if torch.device(device).type == "cuda": torch.cuda.current_stream(device).synchronize()
 
 # %% ../nbs/04_fast.ipynb #fe3d347b
-def _loop(self, w, st, buf, n, nb, T0, lens, budget, key, gen, on_check, kept, done, stopped) -> int:
+def _loop(self, w, st, buf, n, nb, T0, lens, budget, key, gen, on_check, kept, done, stopped, pause=None) -> int:
     "Decode steps until every text stopped or reached its budget; host checks every `check_every` steps."
     ids, pads, t, reported, probs = list(range(n)) + [None] * (nb - n), [T0 - l for l in lens], 1, set(), st.probs
     def check():
@@ -571,6 +572,7 @@ def _loop(self, w, st, buf, n, nb, T0, lens, budget, key, gen, on_check, kept, d
             for li, mp in m.items():
                 if li in self.debug_layers: kept[li].append(mp[:n].detach().cpu().half())
         t += 1
+        if pause is not None: pause()
         if t % self.check_every == 0 or t >= live_max: alive = check()
     return t
 FastT3._loop = _loop

@@ -21,9 +21,9 @@ from .s3gen import Prompt, synthesize
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
-__all__ = ['GUARD', 'StreamMetrics', 'attention_memory_saved', 'equal_power_crossfade', 'chunk_sizes', 'SegmentStarted',
-           'TokensReady', 'BatchDone', 'Checked', 'Ended', 'Failed', 'runaway_flags', 'generate_stream', 's3gen_batch',
-           'generate_long', 'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
+__all__ = ['PACE_SLACK', 'FIRST_RECHECK', 'GUARD', 'StreamMetrics', 'attention_memory_saved', 'equal_power_crossfade',
+           'chunk_sizes', 'SegmentStarted', 'TokensReady', 'BatchDone', 'Checked', 'Ended', 'Failed', 'runaway_flags',
+           'generate_stream', 's3gen_batch', 'generate_long', 'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
 
 # %% ../nbs/06_pipeline.ipynb #5cb20db0
 @dataclass
@@ -74,11 +74,12 @@ def _speech(model, toks:torch.Tensor) -> torch.Tensor:
     return torch.cat([toks, torch.full((3,), S3GEN_SIL)]) if model.variant == "turbo" and toks.numel() else toks
 
 class _SegmentAudio:
-    LOOKAHEAD = 3  # S3Gen's flow looks 3 tokens ahead: their audio waits for the next chunk
-    def __init__(self, model, sizes, context_window, fade, s3gen:dict):
+    LOOKAHEAD = 3  # S3Gen's flow looks 3 tokens ahead: a chunk is made with them, their audio waits for the next chunk
+    def __init__(self, model, sizes, context_window, fade, s3gen:dict, paced:bool=False):
         self.m, self.sizes, self.ctx, self.F, self.s3 = model, sizes, context_window, fade, s3gen
         g = model.tts.conds.gen
         self.extra = g["prompt_feat"].shape[1] - 2 * g["prompt_token"].shape[1]
+        self.n_prompt, self.paced, self.rate = g["prompt_token"].shape[1], paced, None  # rate: S3Gen s per token, last call
         self.raw, self.tokens = torch.zeros(0, dtype=torch.long), torch.zeros(0, dtype=torch.long)
         self.done, self.n_chunks = 0, 0  # tokens whose audio has been emitted (or is held in `tail`); chunks made
         self.tail, self.finished, self.s3gen_s = torch.zeros(0), False, 0.0
@@ -93,24 +94,36 @@ class _SegmentAudio:
         "Tokens the next chunk covers (None: the rest of the segment, when it is finished)."
         return self.sizes(self.n_chunks)
 
-    def ready(self) -> bool:
-        "Is a chunk due (a full chunk beyond the look-ahead, or the segment is complete)?"
+    def ready(self, buffer_s:float|None=None) -> bool:
+        "Is a chunk due: a full chunk beyond the look-ahead, the segment complete, or (paced) the listener's `buffer_s` low?"
         if self.finished: return True
-        return self.chunk is not None and len(self.tokens) - self.LOOKAHEAD - self.done >= self.chunk
+        avail = len(self.tokens) - self.LOOKAHEAD - self.done
+        if self.chunk is not None: return avail >= self.chunk
+        return self.paced and buffer_s is not None and _early(self, avail, buffer_s)
 
 # %% ../nbs/06_pipeline.ipynb #baf49704
+PACE_SLACK = 0.5  # seconds of audio a paced early chunk keeps in hand
+
+def _early(self, avail:int, buffer_s:float) -> bool:
+    "Paced: make a chunk before the segment ends, if S3Gen keeps up with real time and the listener's audio runs low."
+    if avail < max(1, self.sizes(0) or 1) or self.rate is None: return False
+    need = self.rate * (self.n_prompt + min(self.ctx, self.done) + avail + self.LOOKAHEAD)  # at the last call's pace
+    return need < avail * 960 / self.m.sr and buffer_s < need + PACE_SLACK
+
+# %% ../nbs/06_pipeline.ipynb #442184b0
 def _next_chunk(self) -> torch.Tensor|None:
     "Audio for the next due chunk (not watermarked), or None when the segment has nothing more."
     n = len(self.tokens)
-    e = n if self.finished else min(n - self.LOOKAHEAD, self.done + self.chunk)
+    e = n if self.finished else min(n - self.LOOKAHEAD, self.done + (self.chunk or n))
     if e <= self.done:
         if self.finished and self.tail.numel():  # only the held-back tail is left
             out, self.tail = self.tail, torch.zeros(0)
             return out
         return None
     t = time.perf_counter()
-    a = max(0, self.done - self.ctx)
-    wav = synthesize(self.m.tts.s3gen, self.m.tts.conds.gen, [self.tokens[a:e]], prompt=self.m._prompt(), **self.s3)[0]
+    a, b = max(0, self.done - self.ctx), min(n, e + self.LOOKAHEAD)  # context before, S3Gen's look-ahead after
+    wav = synthesize(self.m.tts.s3gen, self.m.tts.conds.gen, [self.tokens[a:b]], prompt=self.m._prompt(), **self.s3)[0]
+    self.rate = (time.perf_counter() - t) / (self.n_prompt + b - a)
     shift = 480 * self.extra
     g0 = 0 if self.done == 0 else 960 * self.done - shift  # one-shot sample where new audio starts
     g1 = 960 * e - shift
@@ -129,10 +142,10 @@ _SegmentAudio.next_chunk = _next_chunk
 
 # %% ../nbs/06_pipeline.ipynb #5ccd941f
 def chunk_sizes(chunking:str, chunk_size:int, first_segment:bool):
-    "The chunk schedule of a segment: a function from chunk index to its size in tokens (None: the rest of the segment)."
+    "The chunk schedule of a segment: chunk index → its size in tokens (None: the rest, or an early chunk when paced)."
     if chunking == "fixed": return lambda i: chunk_size
     if chunking != "adaptive": raise ValueError(f"chunking must be 'adaptive' or 'fixed', not {chunking!r}")
-    return (lambda i: chunk_size * 2 ** i) if first_segment else (lambda i: None)
+    return (lambda i: chunk_size if i == 0 else None) if first_segment else (lambda i: None)
 
 # %% ../nbs/06_pipeline.ipynb #686282ba
 @dataclass
@@ -186,9 +199,12 @@ def _own_stream(device):
     with torch.cuda.stream(s): yield
 
 # %% ../nbs/06_pipeline.ipynb #e53d18de
+FIRST_RECHECK = 4  # steps between checks while the first chunk still lacks tokens (ids T3 may emit that S3Gen drops)
+
 def _decode_batch(run, batch:list, put):
     "Decode one batch of (key, segment), posting events; the first segment's batch checks as soon as a chunk can be due."
     dec, emitted, announced, t = run.decoder, {k: 0 for k, _ in batch}, [], time.perf_counter()
+    first = batch[0][1] is run.segs[0] and run.first_check
     held = {k for k, s in batch if run.max_retries and not run.partial(s)}  # posted once the guard has passed them
     checked = set()  # segments whose verdict is out (the others get it after the guard)
     def announce(j):  # only together with an emission: the OOM retry below relies on "nothing announced, nothing sent"
@@ -203,12 +219,15 @@ def _decode_batch(run, batch:list, put):
             if fin:  # its verdict now, so that its last chunk need not wait for the batch
                 put(Checked(k, 0, runaway_flags(toks, bool(len(toks)) and int(toks[-1]) == dec.s.stop, estimate_speech_tokens(batch[j][1].speech))))
                 checked.add(k)
+        if first and 0 in partial and not partial[0][1]:  # the first chunk: checked again soon while it lacks valid tokens
+            dec.check_every = FIRST_RECHECK if int((partial[0][0] < 6561).sum()) < run.first_check else every
     every = dec.check_every
-    if batch[0][1] is run.segs[0] and run.first_check: dec.check_every = run.first_check
+    if first: dec.check_every = run.first_check
     try:
         tt = [run.model.text_tokens(s.speech, run.language_id) for _, s in batch]
         budgets = [run.budget_of(s) for _, s in batch]
-        res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0))
+        res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0),
+                         pause=_pause(run))
     except Exception as e:
         e.emitted = any(emitted.values()); raise
     finally: dec.check_every = every
@@ -295,7 +314,8 @@ def _guard(run, batch, tt, budgets, res, held) -> list:
         if run.stop.is_set(): raise _Cancelled()
         g = torch.Generator(device=run.decoder.device).manual_seed((run.seed * 1_000_003 + batch[redo[0]][1].start * 7919 + attempt) % 2**62)
         try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
-                                    on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt))
+                                    on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt),
+                                    pause=_pause(run))
         except Exception as e:  # out of memory in a retry: keep what the earlier attempts gave
             if not _is_oom(e): raise
             if str(run.decoder.device).startswith("cuda"): torch.cuda.empty_cache()
@@ -321,6 +341,9 @@ class _Run:
         self.worker = threading.Thread(target=_t3_worker, args=(self,), daemon=True, name="chatterbox_opt-t3")
         self.order, self.seg_of, self.started, self.tokens, self.batch_of, self.t3_time = [], {}, {}, {}, {}, {}
         self.ended, self.t_start = False, time.perf_counter()
+        cpu = lambda d: torch.device(d).type == "cpu"
+        self.take_turns = cpu(decoder.device) and cpu(model.tts.s3gen.device)  # see `_s3gen_turn`
+        self.t3_may_run = threading.Event(); self.t3_may_run.set()
         # what the last call did, for inspection: segments, raw speech tokens per segment, (batch size, T3 start, end)
         model.last_stream = self.record = dict(segments=[], tokens=self.tokens, batches=[], batch_size=batch_size, verdicts=self.verdict)
 
@@ -354,6 +377,22 @@ def _close(self):
         except queue.Empty: pass
         self.worker.join(timeout=0.05)
 _Run.next, _Run.close = _next, _close
+
+# %% ../nbs/06_pipeline.ipynb #870e6c97
+def _wait_turn(run):
+    "The worker, between two T3 steps: wait while S3Gen has the CPU (a stopped run cancels)."
+    while not run.t3_may_run.wait(0.05):
+        if run.stop.is_set(): raise _Cancelled()
+
+def _pause(run): return (lambda: _wait_turn(run)) if run.take_turns else None
+
+@contextmanager
+def _s3gen_turn(run):
+    "The consumer, around S3Gen work: on a CPU, T3 pauses at its next step until the block ends."
+    if not run.take_turns: yield; return
+    run.t3_may_run.clear()
+    try: yield
+    finally: run.t3_may_run.set()
 
 def _worker_failed(seg, e:BaseException) -> RuntimeError:
     "The error to raise in the caller for an exception in the T3 worker, naming the segment."
@@ -493,7 +532,7 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
     bufs, pos, chunks, audio_s, first, starts = {}, 0, 0, 0.0, None, {}
     self.last_timeline = timeline = []  # grows as segments finish
     def buf(k):
-        if k not in bufs: bufs[k] = _SegmentAudio(self, chunk_sizes(chunking, chunk_size, run.seg_of[k] is run.segs[0]), context_window, F, s3)
+        if k not in bufs: bufs[k] = _SegmentAudio(self, chunk_sizes(chunking, chunk_size, run.seg_of[k] is run.segs[0]), context_window, F, s3, chunking == "adaptive")
         return bufs[k]
     def feed(ev):
         if isinstance(ev, TokensReady): buf(ev.key).add(ev.tokens, ev.finished)
@@ -502,11 +541,12 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
         while True:
             for ev in iter(lambda: run.next(block=False), None): feed(ev)  # keep the bookkeeping current
             cur = run.order[pos] if pos < len(run.order) else None
-            if cur is None or not buf(cur).ready() or (bufs[cur].finished and cur not in run.verdict):
+            left = None if first is None else audio_s - (time.perf_counter() - run.t_start - first)  # the listener's audio in hand
+            if cur is None or not buf(cur).ready(left) or (bufs[cur].finished and cur not in run.verdict):
                 if run.ended and pos >= len(run.order): break
                 feed(run.next()); continue
             seg = run.seg_of[cur]
-            out, seg_done, lead = _emit(self, run, bufs[cur], seg, F, pauses, text_end, watermark_)
+            with _s3gen_turn(run): out, seg_done, lead = _emit(self, run, bufs[cur], seg, F, pauses, text_end, watermark_)
             starts.setdefault(cur, audio_s + lead / self.sr)
             audio_s += out.shape[-1] / self.sr
             if seg_done:  # before the yield: a consumer that stops at the last chunk still has the whole timeline
@@ -603,15 +643,16 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
         while not run.ended:
             ev = run.next()
             if not isinstance(ev, BatchDone): continue
-            t = time.perf_counter()  # a T3 batch is done: its segments' audio, while the worker decodes the next
+            t = time.perf_counter()  # a T3 batch is done: its segments' audio, while the worker decodes the next (GPU)
             for a in range(0, len(ev.keys), step or len(ev.keys)):
                 ks = ev.keys[a:a + (step or len(ev.keys))]
-                wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
-                                  prompt=self._prompt(), **s3)
-                for k, w in zip(ks, wavs):
-                    w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
-                    if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
-                    audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
+                with _s3gen_turn(run):  # on a CPU the worker waits meanwhile
+                    wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
+                                      prompt=self._prompt(), **s3)
+                    for k, w in zip(ks, wavs):
+                        w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
+                        if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
+                        audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                 bar.update(len(ks))
             s3gen_s += time.perf_counter() - t
             first = first if first is not None else time.perf_counter() - run.t_start
