@@ -567,5 +567,5 @@ def bench_long(tts, txt:str, progress:bool=True, warmup_chars:int=1500) -> dict:
                 speech_tokens=None, t3_s=last.segment_t3_s, s3gen_s=last.segment_s3gen_s, total_s=dt, warmup_s=warm,
                 audio_s=last.total_audio_duration, rtf=last.rtf, first_chunk_s=None, chunks=last.chunk_count,
                 attention_memory_saved=last.attention_memory_saved, peak_memory_mb=last.peak_memory_mb,
-                scope="end to end (T3 + S3Gen + watermark), whole segments, S3Gen batched per T3 batch; T3 runs while "
-                      "S3Gen works (t3_s + s3gen_s > total_s); warm-up (compile, graph captures) on the first chars, apart")
+                scope="end to end (T3 + S3Gen + watermark), whole segments, S3Gen batched per T3 batch; on a GPU T3 runs "
+                      "while S3Gen works (t3_s + s3gen_s > total_s; on a CPU they take turns); warm-up (compile, graph captures) on the first chars, apart")

@@ -472,7 +472,7 @@ def decode(self, t3_cond, text_tokens:list, sampler:Sampler|None=None, max_new_t
     `max_new_tokens`: an int or one per text. `on_check(partial)` is called at each host check with
     `{text index: (tokens so far, finished)}` (streaming). `stop_at`: per text, a step (0 = the first token) at which
     the stop token is forced, or None — what a trained T3 does by itself, for tests (random weights never stop).
-    `pause()`: called on the host between steps (it must not touch the device; see below)."""
+    `pause()`: called on the host between steps (it must not touch the device; see 'Host checks and compaction')."""
     if sampler is None: sampler = Sampler(0, 1.2, 0.8, 0, 0.95, 1000, True) if self.s.arch == "gpt2" else Sampler()
     if torch.is_tensor(text_tokens): text_tokens = [text_tokens] if text_tokens.dim() == 1 else list(text_tokens)
     if not text_tokens: return DecodeResult([], [], 0, 0.0, 0.0, [])

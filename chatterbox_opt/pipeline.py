@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_pipeline.ipynb #02b13de6
 from __future__ import annotations
-import math, queue, re, resource, threading, time, warnings
+import math, os, queue, re, resource, threading, time, warnings
 import torch.nn.functional as TF
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -38,7 +38,7 @@ class StreamMetrics:
     segment_count: int # segments in the text (grows if a segment had to be split after an out-of-memory error)
     text_start: int # the segment's offsets into the original text
     text_end: int
-    segment_t3_s: float # wall time of the T3 batch that decoded this segment (so far, while it runs)
+    segment_t3_s: float # wall time of the T3 batch that decoded this segment (so far, while it runs; on a CPU with its waits for S3Gen)
     segment_s3gen_s: float # S3Gen (+ watermark) time of this segment so far
     batch_size: int # segments decoded together with this one (0 while its batch is still running)
     peak_memory_mb: float|None # CUDA: max allocated; CPU: process peak RSS
@@ -91,7 +91,7 @@ class _SegmentAudio:
 
     @property
     def chunk(self) -> int|None:
-        "Tokens the next chunk covers (None: the rest of the segment, when it is finished)."
+        "Tokens the next chunk covers (None: the rest of the segment when it is finished, or a paced early chunk)."
         return self.sizes(self.n_chunks)
 
     def ready(self, buffer_s:float|None=None) -> bool:
@@ -219,13 +219,15 @@ def _decode_batch(run, batch:list, put):
             if fin:  # its verdict now, so that its last chunk need not wait for the batch
                 put(Checked(k, 0, runaway_flags(toks, bool(len(toks)) and int(toks[-1]) == dec.s.stop, estimate_speech_tokens(batch[j][1].speech))))
                 checked.add(k)
-        if first and 0 in partial and not partial[0][1]:  # the first chunk: checked again soon while it lacks valid tokens
-            dec.check_every = FIRST_RECHECK if int((partial[0][0] < 6561).sum()) < run.first_check else every
+        if first:  # the first chunk: checked again soon while it lacks valid tokens, then at the usual pace
+            short = 0 in partial and not partial[0][1] and int((partial[0][0] < 6561).sum()) < run.first_check
+            dec.check_every = min(FIRST_RECHECK, every) if short else every
     every = dec.check_every
     if first: dec.check_every = run.first_check
     try:
         tt = [run.model.text_tokens(s.speech, run.language_id) for _, s in batch]
         budgets = [run.budget_of(s) for _, s in batch]
+        if run.take_turns: _wait_turn(run)  # the prefill too waits for S3Gen's turn
         res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0),
                          pause=_pause(run))
     except Exception as e:
@@ -312,6 +314,7 @@ def _guard(run, batch, tt, budgets, res, held) -> list:
         redo = [j for j, (k, _) in enumerate(batch) if k in held and best[j][2]]
         if not redo: break
         if run.stop.is_set(): raise _Cancelled()
+        if run.take_turns: _wait_turn(run)
         g = torch.Generator(device=run.decoder.device).manual_seed((run.seed * 1_000_003 + batch[redo[0]][1].start * 7919 + attempt) % 2**62)
         try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
                                     on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt),
@@ -342,7 +345,8 @@ class _Run:
         self.order, self.seg_of, self.started, self.tokens, self.batch_of, self.t3_time = [], {}, {}, {}, {}, {}
         self.ended, self.t_start = False, time.perf_counter()
         cpu = lambda d: torch.device(d).type == "cpu"
-        self.take_turns = cpu(decoder.device) and cpu(model.tts.s3gen.device)  # see `_s3gen_turn`
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        self.take_turns = cpu(decoder.device) and cpu(model.tts.s3gen.device) and 2 * torch.get_num_threads() > cores  # `_s3gen_turn`
         self.t3_may_run = threading.Event(); self.t3_may_run.set()
         # what the last call did, for inspection: segments, raw speech tokens per segment, (batch size, T3 start, end)
         model.last_stream = self.record = dict(segments=[], tokens=self.tokens, batches=[], batch_size=batch_size, verdicts=self.verdict)
@@ -381,7 +385,7 @@ _Run.next, _Run.close = _next, _close
 # %% ../nbs/06_pipeline.ipynb #870e6c97
 def _wait_turn(run):
     "The worker, between two T3 steps: wait while S3Gen has the CPU (a stopped run cancels)."
-    while not run.t3_may_run.wait(0.05):
+    while not run.t3_may_run.wait(0.05) or run.stop.is_set():
         if run.stop.is_set(): raise _Cancelled()
 
 def _pause(run): return (lambda: _wait_turn(run)) if run.take_turns else None
@@ -446,6 +450,8 @@ def _check_text(text) -> None:
         raise ValueError(f"text has a lone surrogate {m.group()!r} at offset {m.start()} (not valid Unicode: decode the input with errors='replace')")
 
 # %% ../nbs/06_pipeline.ipynb #95f25441
+_WHOLE = 1 << 30  # the chunk size of `generate_long`: no chunks, each segment's tokens used once it is finished
+
 def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_window, fade_duration,
           enable_sequence_optimization, target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id,
           norm_loudness, sampling:dict, first_alone=True, max_retries:int=2, text_format:str="plain"):
@@ -470,7 +476,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
     bs = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     run = _Run(self, segs, sampler, cond, budget_of, bs, self._stream_decoder(chunk_size), language_id, first_alone,
-               chunk_size + _SegmentAudio.LOOKAHEAD, max_retries, seed, lead_pause(text) if enable_sequence_optimization else 0.0)
+               None if chunk_size >= _WHOLE else chunk_size + _SegmentAudio.LOOKAHEAD, max_retries, seed, lead_pause(text) if enable_sequence_optimization else 0.0)
     run.text_format = text_format
     return run, F, {**PAUSES, **(pauses or {})}, saved
 
@@ -510,6 +516,7 @@ def generate_stream(self, text:str, audio_prompt_path=None,
                     progress=None, # tqdm bar by segment (None: when there are more than 8 segments)
                     print_metrics:bool=False,
                     _watermark:bool=True, # internal: False only to measure the joins before the watermark
+                    _paced:bool=True, # internal: False when no one listens (`generate_long(chunked=True)`): no early chunks
                     _stop_at=None): # tests only: (segment, attempt) -> step at which T3 is made to stop
     "Stream `text` as `(audio_chunk, StreamMetrics)` pairs in text order; chunks are (1, n) float32 at 24 kHz, watermarked."
     plan = _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_window, fade_duration,
@@ -521,10 +528,10 @@ def generate_stream(self, text:str, audio_prompt_path=None,
     run = plan[0]
     run.partial, run.stop_at = (lambda s: True) if chunking == "fixed" else (lambda s: s is run.segs[0]), _stop_at
     yield from _stream(self, *plan, chunk_size, chunking, context_window, dict(steps=s3gen_steps, dtype=s3gen_dtype),
-                       progress, print_metrics, _watermark)
+                       progress, print_metrics, _watermark, _paced)
 
 # %% ../nbs/06_pipeline.ipynb #3068679a
-def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s3, progress, print_metrics, watermark_):
+def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s3, progress, print_metrics, watermark_, paced=True):
     "`generate_stream`'s consumer: chunks of each segment in text order, as soon as they are due."
     from tqdm.auto import tqdm
     n, text_end, dev = len(run.segs), run.segs[-1].end, self.decoder.device
@@ -532,7 +539,7 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
     bufs, pos, chunks, audio_s, first, starts = {}, 0, 0, 0.0, None, {}
     self.last_timeline = timeline = []  # grows as segments finish
     def buf(k):
-        if k not in bufs: bufs[k] = _SegmentAudio(self, chunk_sizes(chunking, chunk_size, run.seg_of[k] is run.segs[0]), context_window, F, s3, chunking == "adaptive")
+        if k not in bufs: bufs[k] = _SegmentAudio(self, chunk_sizes(chunking, chunk_size, run.seg_of[k] is run.segs[0]), context_window, F, s3, paced and chunking == "adaptive")
         return bufs[k]
     def feed(ev):
         if isinstance(ev, TokensReady): buf(ev.key).add(ev.tokens, ev.finished)
@@ -610,8 +617,7 @@ def generate_long(self, text:str, audio_prompt_path=None, exaggeration=None, cfg
     if chunk_kw: raise TypeError(f"unexpected arguments {sorted(chunk_kw)} (chunk settings need chunked=True)")
     if s3gen_batch_size is not None and (not isinstance(s3gen_batch_size, int) or s3gen_batch_size < 1):
         raise ValueError("s3gen_batch_size must be None or a positive int")
-    big = 1 << 30  # no chunks: each segment's tokens are used once, when it is finished
-    plan = _plan(self, text, audio_prompt_path, exaggeration, big, 50, fade_duration, enable_sequence_optimization,
+    plan = _plan(self, text, audio_prompt_path, exaggeration, _WHOLE, 50, fade_duration, enable_sequence_optimization,
                  target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness,
                  dict(cfg_weight=cfg_weight, temperature=temperature, top_k=top_k, repetition_penalty=repetition_penalty,
                       min_p=min_p, top_p=top_p), first_alone=False, max_retries=max_retries, text_format=text_format)
@@ -628,7 +634,7 @@ def _chunked(self, text, args:dict, chunk_kw:dict) -> torch.Tensor:
             "target_tokens", "max_tokens", "repetition_penalty", "min_p", "top_p", "top_k", "language_id", "norm_loudness",
             "max_new_tokens", "batch_size", "pauses", "seed", "s3gen_steps", "s3gen_dtype", "progress", "max_retries", "text_format", "_stop_at")
     parts, self.last_stream_metrics = [], None
-    for wav, m in self.generate_stream(text, **{k: args[k] for k in keep}, first_alone=False, **chunk_kw):
+    for wav, m in self.generate_stream(text, **{k: args[k] for k in keep}, first_alone=False, _paced=False, **chunk_kw):
         parts.append(wav); self.last_stream_metrics = m  # each chunk watermarked by the stream
     return torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
 
@@ -643,16 +649,15 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
         while not run.ended:
             ev = run.next()
             if not isinstance(ev, BatchDone): continue
-            t = time.perf_counter()  # a T3 batch is done: its segments' audio, while the worker decodes the next (GPU)
+            t = time.perf_counter()  # a T3 batch is done: its segments' audio, while the worker decodes the next (no turns: see above)
             for a in range(0, len(ev.keys), step or len(ev.keys)):
                 ks = ev.keys[a:a + (step or len(ev.keys))]
-                with _s3gen_turn(run):  # on a CPU the worker waits meanwhile
-                    wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
-                                      prompt=self._prompt(), **s3)
-                    for k, w in zip(ks, wavs):
-                        w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
-                        if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
-                        audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
+                wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
+                                  prompt=self._prompt(), **s3)
+                for k, w in zip(ks, wavs):
+                    w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
+                    if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
+                    audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                 bar.update(len(ks))
             s3gen_s += time.perf_counter() - t
             first = first if first is not None else time.perf_counter() - run.t_start
