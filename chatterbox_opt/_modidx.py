@@ -215,6 +215,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.models.build_random': ('models.html#build_random', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.cache_dir': ('models.html#cache_dir', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.check_variant': ('models.html#check_variant', 'chatterbox_opt/models.py'),
+                                       'chatterbox_opt.models.cpu_name': ('models.html#cpu_name', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.default_conditionals': ( 'models.html#default_conditionals',
                                                                                        'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.env_info': ('models.html#env_info', 'chatterbox_opt/models.py'),

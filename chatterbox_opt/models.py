@@ -18,7 +18,7 @@ __all__ = ['VARIANTS', 'CLASSES', 'PUNC_NORM', 'SIZES', 'TOKENIZER_SHA256', 'TOK
            'reference_voice', 'default_conditionals', 'resolve_device', 'resolve_dtype', 'build_random',
            'folder_variant', 'load_folder', 'save_folder', 'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens',
            'valid_speech_tokens', 'audio_samples', 'watermark', 'official_t3_cond', 'official_tokens',
-           'speech_for_s3gen', 'generate_bounded', 'env_info', 'ver']
+           'speech_for_s3gen', 'generate_bounded', 'cpu_name', 'env_info', 'ver']
 
 # %% ../nbs/00_models.ipynb #f878b551
 # known-harmless deprecation notices raised inside the official chatterbox code and its dependencies
@@ -525,10 +525,21 @@ def generate_bounded(tts, text:str, max_new_tokens:int=200, fixed_length:bool=Fa
     return (wav, tokens) if return_tokens else wav
 
 # %% ../nbs/00_models.ipynb #c49c2838
+def cpu_name() -> str:
+    "The CPU's model and the vector instructions torch uses on it (e.g. 'AMD EPYC, AVX2'); AMX added where Linux reports it."
+    model, flags = platform.processor() or platform.machine(), set()
+    try:
+        info = Path("/proc/cpuinfo").read_text().splitlines()
+        model = next((l.split(":", 1)[1].strip() for l in info if l.startswith("model name")), model)
+        flags = set(next((l.split(":", 1)[1].split() for l in info if l.startswith("flags")), []))
+    except OSError: pass
+    return f"{model}, {torch.backends.cpu.get_cpu_capability()}" + (", AMX" if "amx_tile" in flags else "")
+
+# %% ../nbs/00_models.ipynb #ef68fe94
 def env_info(device=None, dtype=None) -> dict:
     "Device, dtype, library versions, date and git commit: printed next to every measured figure."
     dev = torch.device(device) if device is not None else torch.device("cpu")
-    name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"CPU ({platform.processor() or platform.machine()}, {os.cpu_count()} cores, {torch.get_num_threads()} threads)"
+    name = torch.cuda.get_device_name(dev) if dev.type == "cuda" else f"CPU ({cpu_name()}, {os.cpu_count()} cores, {torch.get_num_threads()} threads)"
     commit = os.environ.get("CHATTERBOX_OPT_COMMIT") or None  # set by tools/gpu_check.sh: a copy's git metadata can lag
     if commit is None:
         try: commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=5,
