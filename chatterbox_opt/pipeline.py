@@ -344,9 +344,7 @@ class _Run:
         self.worker = threading.Thread(target=_t3_worker, args=(self,), daemon=True, name="chatterbox_opt-t3")
         self.order, self.seg_of, self.started, self.tokens, self.batch_of, self.t3_time = [], {}, {}, {}, {}, {}
         self.ended, self.t_start = False, time.perf_counter()
-        cpu = lambda d: torch.device(d).type == "cpu"
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        self.take_turns = cpu(decoder.device) and cpu(model.tts.s3gen.device) and 2 * torch.get_num_threads() > cores  # `_s3gen_turn`
+        self.take_turns = False  # T3 pauses while the consumer makes audio (`_s3gen_turn`): streams set it
         self.t3_may_run = threading.Event(); self.t3_may_run.set()
         # what the last call did, for inspection: segments, raw speech tokens per segment, (batch size, T3 start, end)
         model.last_stream = self.record = dict(segments=[], tokens=self.tokens, batches=[], batch_size=batch_size, verdicts=self.verdict)
@@ -389,6 +387,12 @@ def _wait_turn(run):
         if run.stop.is_set(): raise _Cancelled()
 
 def _pause(run): return (lambda: _wait_turn(run)) if run.take_turns else None
+
+def _cpu_shared(model) -> bool:
+    "Would T3's worker and the caller's S3Gen oversubscribe the cores? (both on the CPU, 2 thread pools > cores)"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    on_cpu = model.decoder.device.type == "cpu" and torch.device(model.tts.s3gen.device).type == "cpu"
+    return on_cpu and 2 * torch.get_num_threads() > cores
 
 @contextmanager
 def _s3gen_turn(run):
@@ -527,6 +531,7 @@ def generate_stream(self, text:str, audio_prompt_path=None,
     if plan is None: return
     run = plan[0]
     run.partial, run.stop_at = (lambda s: True) if chunking == "fixed" else (lambda s: s is run.segs[0]), _stop_at
+    run.take_turns = _cpu_shared(self)
     yield from _stream(self, *plan, chunk_size, chunking, context_window, dict(steps=s3gen_steps, dtype=s3gen_dtype),
                        progress, print_metrics, _watermark, _paced)
 
