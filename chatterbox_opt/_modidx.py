@@ -83,6 +83,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.corpus._lock': ('corpus.html#_lock', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._m4b': ('corpus.html#_m4b', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._model_variant': ('corpus.html#_model_variant', 'chatterbox_opt/corpus.py'),
+                                       'chatterbox_opt.corpus._name_error': ('corpus.html#_name_error', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._one': ('corpus.html#_one', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._own_text': ('corpus.html#_own_text', 'chatterbox_opt/corpus.py'),
                                        'chatterbox_opt.corpus._prepare': ('corpus.html#_prepare', 'chatterbox_opt/corpus.py'),

@@ -43,49 +43,51 @@ def default_long_text() -> Path|None:
     return None
 
 # %% ../nbs/11_bench.ipynb #78685fc1
+def _segments_t3(ot, runs:dict, seed:int, label:str, saved:float, scope:str) -> list:
+    "T3 only: each mode's texts decoded in one `FastT3.decode` call at fixed budgets (a warm-up first)."
+    rows, dev, cond = [], ot.decoder.device, ot.t3_cond()
+    for mode, (toks, budgets) in runs.items():
+        ot.decoder.decode(cond, toks[:1], ot.make_sampler(), 2)  # warm-up
+        torch.manual_seed(seed); _sync(dev); t = time.perf_counter()
+        ot.decoder.decode(cond, toks, ot.make_sampler(), budgets)
+        _sync(dev); dt = time.perf_counter() - t
+        rows.append(dict(workload=label, mode=mode, segments=len(toks), speech_tokens=sum(budgets), t3_s=dt, total_s=dt,
+                         audio_s=sum(budgets) / 25, rtf=dt / (sum(budgets) / 25), first_chunk_s=None, chunks=None,
+                         attention_memory_saved=saved if mode == "multi" else 0.0, scope=scope))
+    return rows
+
+def _segments_e2e(ot, text:str, kws:dict, label:str) -> list:
+    "End to end: `generate_stream` per mode (a short warm-up first), timed to its last chunk."
+    rows, dev = [], ot.decoder.device
+    for mode, kw in kws.items():
+        list(ot.generate_stream(TEXT_646[:60], **{**kw, "max_new_tokens": 8, "enable_sequence_optimization": False}))  # warm-up
+        _sync(dev); t = time.perf_counter(); last = None
+        for _, m in ot.generate_stream(text, **kw): last = m
+        _sync(dev); dt = time.perf_counter() - t
+        rows.append(dict(workload=label, mode=mode, segments=last.segment_count, speech_tokens=None, t3_s=None, total_s=dt,
+                         audio_s=last.total_audio_duration, rtf=last.rtf, first_chunk_s=last.latency_to_first_chunk, chunks=last.chunk_count,
+                         attention_memory_saved=last.attention_memory_saved, scope="end to end (T3 + S3Gen + watermark)"))
+    return rows
+
 def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_tokens:int=96, max_tokens:int=128,
                    label:str="646-char text",
                    token_scale:float=1.0) -> list: # decode this fraction of each estimate (quick CPU runs)
     "Single sequence vs multi-segment (batched) on `text`: one record per mode."
     est = lambda t: max(1, round(token_scale * estimate_speech_tokens(t)))
-    ot = optimize(tts)
-    dev = tts.t3.device
-    segs = split_for_tts(text, target_tokens, max_tokens)
-    whole = estimate(text)
+    ot, segs, whole = optimize(tts), split_for_tts(text, target_tokens, max_tokens), estimate(text)
     n_single = sum(est(s.text) for s in segs) if token_scale != 1.0 else whole.speech_tokens
     if whole.text_tokens > tts.t3.hp.max_text_tokens:
         raise ValueError(f"{label}: {whole.text_tokens} text tokens is over T3's limit for the single-sequence mode")
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], whole.sequence_length)
-    rows = []
-    sync = lambda: _sync(dev)
     with suppress_stop(tts.t3):
         if not s3gen:
-            cond = ot.t3_cond()
-            runs = {"single": ([ot.text_tokens(text)], [n_single]),
-                    "multi": ([ot.text_tokens(s.text) for s in segs], [est(s.text) for s in segs])}
-            for mode, (tts_tok, budgets) in runs.items():
-                ot.decoder.decode(cond, tts_tok[:1], ot.make_sampler(), 2)  # warm-up
-                torch.manual_seed(seed); sync(); t = time.perf_counter()
-                r = ot.decoder.decode(cond, tts_tok, ot.make_sampler(), budgets)
-                sync(); dt = time.perf_counter() - t
-                audio = sum(budgets) / 25
-                rows.append(dict(workload=label, mode=mode, segments=len(tts_tok), speech_tokens=sum(budgets),
-                                 t3_s=dt, total_s=dt, audio_s=audio, rtf=dt / audio, first_chunk_s=None, chunks=None,
-                                 attention_memory_saved=saved if mode == "multi" else 0.0,
-                                 scope="T3 only" + (f", tokens x{token_scale}" if token_scale != 1.0 else "")))
-        else:
-            for mode in ("single", "multi"):
-                kw = dict(enable_sequence_optimization=mode == "multi", target_tokens=target_tokens, max_tokens=max_tokens,
-                          max_new_tokens=(lambda s: est(s.text)) if mode == "multi" else n_single, seed=seed, max_retries=0)  # no guard: random weights never stop
-                list(ot.generate_stream(TEXT_646[:60], **{**kw, "max_new_tokens": 8, "enable_sequence_optimization": False}))  # warm-up
-                sync(); t = time.perf_counter(); last = None
-                for _, m in ot.generate_stream(text, **kw): last = m
-                sync(); dt = time.perf_counter() - t
-                rows.append(dict(workload=label, mode=mode, segments=last.segment_count, speech_tokens=None,
-                                 t3_s=None, total_s=dt, audio_s=last.total_audio_duration, rtf=last.rtf,
-                                 first_chunk_s=last.latency_to_first_chunk, chunks=last.chunk_count,
-                                 attention_memory_saved=last.attention_memory_saved, scope="end to end (T3 + S3Gen + watermark)"))
-    e = env_info(dev, tts.t3.speech_head.weight.dtype)
+            runs = {"single": ([ot.text_tokens(text)], [n_single]), "multi": ([ot.text_tokens(s.text) for s in segs], [est(s.text) for s in segs])}
+            rows = _segments_t3(ot, runs, seed, label, saved, "T3 only" + (f", tokens x{token_scale}" if token_scale != 1.0 else ""))
+        else:  # no runaway guard: random weights never stop
+            kws = {mode: dict(enable_sequence_optimization=mode == "multi", target_tokens=target_tokens, max_tokens=max_tokens, seed=seed,
+                              max_new_tokens=(lambda s: est(s.text)) if mode == "multi" else n_single, max_retries=0) for mode in ("single", "multi")}
+            rows = _segments_e2e(ot, text, kws, label)
+    e = env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
     return [r | e for r in rows]
 
 
@@ -135,59 +137,64 @@ def _official_eager(t3, eager:bool):
 BENCH_CONFIGS = ("seed_before", "official", "sdpa", "eager", "graphs")
 
 @torch.inference_mode()
-def bench_attention(tts, seq_lens=(128, 256, 512, 1024, 2048), steps:int=32, configs=None,
-                    s3gen:bool=True, seed:int=0, progress:bool=True) -> list:
-    "Decode-step cost per configuration and context length (see above). Returns one dict per (config, length)."
-    from tqdm.auto import tqdm
-    dev = tts.t3.device
-    configs = list(configs or [c for c in BENCH_CONFIGS if c != "graphs" or dev.type == "cuda"])
+def _attn_text(hp, n:int, seed:int, dev) -> torch.Tensor:
+    "Random text tokens that make a T3 sequence of `n` positions (34 conditioning, 2 speech start/first)."
+    n_text = n - 34 - 2
+    if not 3 <= n_text <= hp.max_text_tokens + 2: raise ValueError(f"sequence length {n} out of range for T3's text limit")
+    g = torch.Generator().manual_seed(seed + n)
+    return torch.cat([torch.tensor([hp.start_text_token]), torch.randint(3, 700, (n_text - 2,), generator=g),
+                      torch.tensor([hp.stop_text_token])]).to(dev)
+
+def _official_steps(t3, cond, tt, steps:int, seed_before:bool, warm:bool) -> tuple:
+    "The official `inference` loop (or the seed's eager one): (prefill s, s per step, peak MB), timed between speech-head calls."
+    dev, stamps = t3.device, []
+    run = lambda k: t3.inference(t3_cond=cond, text_tokens=torch.stack([tt, tt]), max_new_tokens=k, top_p=1.0)
+    def stamp(*a):
+        if dev.type == "cuda": torch.cuda.synchronize(dev)
+        stamps.append(time.perf_counter())
+    with _official_eager(t3, seed_before), _quiet():
+        if warm: run(2)
+        h = t3.speech_head.register_forward_hook(stamp)  # the speech head runs once per forward
+        try: _, total, peak = _timed(lambda: run(steps + 1), dev)
+        finally: h.remove()
+    return total - (stamps[-1] - stamps[0]), (stamps[-1] - stamps[0]) / steps, peak
+
+def _our_steps(d, cond, tt, steps:int, warm:bool) -> tuple:
+    "`FastT3.decode` (a warm-up call first: compiles, captures): (prefill s, s per step, peak MB)."
+    if warm: d.decode(cond, [tt], Sampler(), steps + 1)
+    res, _, peak = _timed(lambda: d.decode(cond, [tt], Sampler(), steps + 1), d.device)
+    return res.prefill_s, res.decode_s / steps, peak
+
+def _check_attention_args(configs:list, dev, steps:int):
     bad = [c for c in configs if c not in BENCH_CONFIGS]
     if bad: raise ValueError(f"unknown configs {bad}; choose from {BENCH_CONFIGS}")
     if "graphs" in configs and dev.type != "cuda": raise ValueError("the 'graphs' config needs a CUDA device")
     if steps < 2: raise ValueError("steps must be >= 2")
-    hp, t3 = tts.t3.hp, tts.t3
-    ot = optimize(tts, compile=False, cuda_graphs=False)
-    cond = ot.t3_cond()
+
+def bench_attention(tts, seq_lens=(128, 256, 512, 1024, 2048), steps:int=32, configs=None,
+                    s3gen:bool=True, seed:int=0, progress:bool=True) -> list:
+    "Decode-step cost per configuration and context length (see above). Returns one dict per (config, length)."
+    from tqdm.auto import tqdm
+    t3 = tts.t3; dev = t3.device
+    configs = list(configs or [c for c in BENCH_CONFIGS if c != "graphs" or dev.type == "cuda"])
+    _check_attention_args(configs, dev, steps)
+    ot = optimize(tts, compile=False, cuda_graphs=False); cond = ot.t3_cond()
     s3_s = None
     if s3gen:
-        g = torch.Generator().manual_seed(seed)
-        sp = torch.randint(0, 6561, (steps,), generator=g)
-        ot.speech_to_audio(sp[:4])  # warm-up
-        _, s3_s = ot.speech_to_audio(sp)
+        sp = torch.randint(0, 6561, (steps,), generator=torch.Generator().manual_seed(seed))
+        ot.speech_to_audio(sp[:4]); _, s3_s = ot.speech_to_audio(sp)  # a warm-up, then timed
     decs = {"sdpa": FastT3(t3, compile=False, cuda_graphs=False), "eager": FastT3(t3, optimize_performance=False, debug_layers=()),
             "graphs": FastT3(t3) if dev.type == "cuda" else None}
     rows, warm = [], set()
-    jobs = [(n, c) for n in seq_lens for c in configs]
-    for n, c in tqdm(jobs, desc="bench attention", disable=not progress):
-        n_text = n - 34 - 2
-        if not 3 <= n_text <= hp.max_text_tokens + 2: raise ValueError(f"sequence length {n} out of range for T3's text limit")
-        g = torch.Generator().manual_seed(seed + n)
-        tt = torch.cat([torch.tensor([hp.start_text_token]), torch.randint(3, 700, (n_text - 2,), generator=g),
-                        torch.tensor([hp.stop_text_token])]).to(dev)
+    for n, c in tqdm([(n, c) for n in seq_lens for c in configs], desc="bench attention", disable=not progress):
+        tt = _attn_text(t3.hp, n, seed, dev)
         with suppress_stop(t3):
-            if c in ("seed_before", "official"):
-                run = lambda k: t3.inference(t3_cond=cond, text_tokens=torch.stack([tt, tt]), max_new_tokens=k, top_p=1.0)
-                with _official_eager(t3, c == "seed_before"), _quiet():
-                    if c not in warm: run(2); warm.add(c)
-                    stamps = []  # the speech head runs once per forward: time between its first and last call
-                    def stamp(*a):
-                        if dev.type == "cuda": torch.cuda.synchronize(dev)
-                        stamps.append(time.perf_counter())
-                    h = t3.speech_head.register_forward_hook(stamp)
-                    try: _, total, peak = _timed(lambda: run(steps + 1), dev)
-                    finally: h.remove()
-                per_step = (stamps[-1] - stamps[0]) / steps
-                prefill = total - (stamps[-1] - stamps[0])
-            else:
-                d = decs[c]
-                if c not in warm: d.decode(cond, [tt], Sampler(), steps + 1); warm.add(c)  # warm-up: compiles, captures
-                res, _, peak = _timed(lambda: d.decode(cond, [tt], Sampler(), steps + 1), dev)
-                prefill, per_step = res.prefill_s, res.decode_s / steps
-        audio_s = steps / 25
+            first = c not in warm; warm.add(c)
+            if c in ("seed_before", "official"): prefill, per_step, peak = _official_steps(t3, cond, tt, steps, c == "seed_before", first)
+            else: prefill, per_step, peak = _our_steps(decs[c], cond, tt, steps, first)
         rows.append(dict(config=c, seq_len=n, steps=steps, ms_per_step=1e3 * per_step, tokens_per_s=1 / per_step,
-                         graphs=c == "graphs", compiled=c == "graphs",
-                         t3_rtf=per_step * 25, prefill_ms=1e3 * prefill, peak_mem_mb=peak,
-                         e2e_rtf=(prefill + steps * per_step + s3_s) / audio_s if s3_s is not None else None,
+                         graphs=c == "graphs", compiled=c == "graphs", t3_rtf=per_step * 25, prefill_ms=1e3 * prefill, peak_mem_mb=peak,
+                         e2e_rtf=(prefill + steps * per_step + s3_s) / (steps / 25) if s3_s is not None else None,
                          **env_info(dev, t3.speech_head.weight.dtype)))
     return rows
 
