@@ -15,8 +15,8 @@ from .split import split_for_tts, pause_tags, lead_pause
 from .pipeline import to_srt
 
 # %% auto #0
-__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'JOIN', 'FORMATS', 'Document', 'read_documents', 'check_document', 'plan_units',
-           'write_audio', 'Manifest', 'CorpusResult', 'synthesize_corpus']
+__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'JOIN', 'FORMATS', 'Document', 'read_documents', 'check_document',
+           'plan_units', 'write_audio', 'Manifest', 'CorpusResult', 'synthesize_corpus']
 
 # %% ../nbs/08_corpus.ipynb #8f5517ec
 MAX_DOC_CHARS = 2_000_000  # characters per document: about 40 hours of speech, some GB of audio in memory
@@ -153,7 +153,16 @@ def read_documents(inputs) -> list:
         if _safe_id(d.id).lower() in seen:  # its own row id, so that the first document's row stands
             d.error, d.id = f"duplicate id {d.id!r} (ids must be unique as file names, in any case)", f"{d.id} [duplicate at {d.source}]"
         seen.add(_safe_id(d.id).lower())
+        d.error = d.error or _name_error(d.id)
     return docs
+
+MAX_NAME_BYTES = 200  # one part of an id as a file name: 255 bytes on common file systems, less the suffix and temp name
+
+def _name_error(id:str) -> str|None:
+    "Why `id` cannot name its output files (found before any synthesis, not when writing), or None."
+    name = _safe_id(id)
+    if max(len(x.encode()) for x in name.split("/")) > MAX_NAME_BYTES or len(name.encode()) > 1000:
+        return f"id too long for a file name (at most {MAX_NAME_BYTES} bytes a part, 1000 in all)"
 
 # %% ../nbs/08_corpus.ipynb #f53c026d
 def check_document(d:Document, variant:str="english", max_chars:int=MAX_DOC_CHARS, target_tokens:int=96, max_tokens:int=128) -> Document:
