@@ -471,9 +471,17 @@ def _guillemets(text:str, ends:list[int]) -> list[int]:
         out.append(e)
     return out
 
+_NOT_NOUN = r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Er|Sie|Es|Ich|Wir|Ihr|Man|Dann|Danach|Doch|Aber|Und|So)\b"
+_ORDINAL_DE = re.compile(  # German ordinals: "am 3. Oktober", "im 19. Jahrhundert" (not "Er wurde 3. Der Sieger ...")
+    r"(?:(?<!\S)\d{1,2}\.(?=[ \t\u00a0]+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+    rf"|\b(?i:am|im|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)[ \t\u00a0]+\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ]))")
+
 def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
     "Sentence ends with the language's own marks and quotes (see above); its abbreviations are `_judge`'s."
     if language in _LANG_END: ends = sorted(set(ends) | {m.end() for m in _LANG_END[language].finditer(text)})
+    if language == "de" and "." in text:
+        ords = {m.end() for m in _ORDINAL_DE.finditer(text)}
+        if ords: ends = [e for e in ends if e not in ords]
     if language == "fr": ends = _guillemets(text, ends)
     if language in ("zh", "ja"):  # 「本当ですか？」と聞いた。: a quoted end mark, then the sentence goes on
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
