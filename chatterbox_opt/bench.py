@@ -69,6 +69,7 @@ def _segments_e2e(ot, text:str, kws:dict, label:str) -> list:
                          attention_memory_saved=last.attention_memory_saved, scope="end to end (T3 + S3Gen + watermark)"))
     return rows
 
+# %% ../nbs/11_bench.ipynb #4e8c4e1e
 def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_tokens:int=96, max_tokens:int=128,
                    label:str="646-char text",
                    token_scale:float=1.0) -> list: # decode this fraction of each estimate (quick CPU runs)
@@ -171,6 +172,7 @@ def _check_attention_args(configs:list, dev, steps:int):
     if "graphs" in configs and dev.type != "cuda": raise ValueError("the 'graphs' config needs a CUDA device")
     if steps < 2: raise ValueError("steps must be >= 2")
 
+# %% ../nbs/11_bench.ipynb #d8c3d15a
 def bench_attention(tts, seq_lens=(128, 256, 512, 1024, 2048), steps:int=32, configs=None,
                     s3gen:bool=True, seed:int=0, progress:bool=True) -> list:
     "Decode-step cost per configuration and context length (see above). Returns one dict per (config, length)."
