@@ -4,14 +4,16 @@
 
 # %% ../nbs/11_bench.ipynb #b964e79c
 from __future__ import annotations
-import io, json, logging, math, os, time, warnings
+import functools, gc, io, json, logging, math, os, subprocess, sys, time, traceback, warnings
 from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
 import torch
 
+import chatterbox_opt
+
 from .models import (load_chatterbox, env_info, suppress_stop, official_t3_cond, official_tokens,
-                                   text_to_t3_tokens, variant_of, VARIANTS, watermark)
+                                   text_to_t3_tokens, variant_of, VARIANTS, watermark, resolve_dtype)
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts
 from .fast import FastT3, Sampler, _sync
@@ -19,9 +21,10 @@ from .pipeline import attention_memory_saved
 from .tts import optimize
 
 # %% auto #0
-__all__ = ['TEXT_646', 'SEED_SEGMENTS', 'BENCH_CONFIGS', 'SEED_ATTENTION', 'STEP_CONFIGS', 'SHORT_TEXT', 'WORKLOADS',
-           'default_long_text', 'bench_segments', 'bench_attention', 'seed_attention_table', 'bench_step',
-           's3gen_table', 'step_table', 'bench_s3gen', 'bench_short', 'run_bench', 'bench_long']
+__all__ = ['TEXT_646', 'SEED_SEGMENTS', 'PKG_DIR', 'BENCH_CONFIGS', 'SEED_ATTENTION', 'STEP_CONFIGS', 'SHORT_TEXT', 'WORKLOADS',
+           'GPU_PHASES', 'PHASE_BUDGET_S', 'CACHE_MAX_MIB', 'default_long_text', 'bench_segments', 'bench_attention',
+           'seed_attention_table', 'bench_step', 's3gen_table', 'step_table', 'bench_s3gen', 'bench_short', 'run_bench',
+           'bench_long', 'Recorder', 'CompileCounter', 'kernel_table', 'gpu_check']
 
 # %% ../nbs/11_bench.ipynb #e46c79a5
 TEXT_646 = ("The old lighthouse keeper climbed the spiral stairs every evening, counting the steps as his father had "
@@ -34,11 +37,13 @@ TEXT_646 = ("The old lighthouse keeper climbed the spiral stairs every evening, 
 SEED_SEGMENTS = dict(device="RTX 4090 (seed report)", single_s=35.650, multi_s=41.204, single_rtf=1.035, multi_rtf=1.071,
                      single_chunks=35, multi_chunks=40, segments=4, saved=0.744)
 
+PKG_DIR = Path(chatterbox_opt.__file__).resolve().parent  # the installed package (in a source checkout: repo/chatterbox_opt)
+
 def default_long_text() -> Path|None:
     "The 6.6k-word benchmark text: `$CHATTERBOX_OPT_BENCH_TEXT`, or `../shared/data/benchmark-text-1.txt` when present."
     p = os.environ.get("CHATTERBOX_OPT_BENCH_TEXT")
     rel = "shared/data/benchmark-text-1.txt"  # beside the repository (source checkout), or beside the working folder
-    for c in ([Path(p)] if p else []) + [Path(__file__).resolve().parents[2]/rel, Path.cwd().parent/rel]:
+    for c in ([Path(p)] if p else []) + [PKG_DIR.parents[1]/rel, Path.cwd().parent/rel]:
         if c.is_file(): return c
     return None
 
@@ -72,7 +77,8 @@ def _segments_e2e(ot, text:str, kws:dict, label:str) -> list:
 # %% ../nbs/11_bench.ipynb #4e8c4e1e
 def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_tokens:int=96, max_tokens:int=128,
                    label:str="646-char text",
-                   token_scale:float=1.0) -> list: # decode this fraction of each estimate (quick CPU runs)
+                   token_scale:float=1.0, # decode this fraction of each estimate (quick CPU runs)
+                   record=None) -> list: # called with each row as it is measured
     "Single sequence vs multi-segment (batched) on `text`: one record per mode."
     est = lambda t: max(1, round(token_scale * estimate_speech_tokens(t)))
     ot, segs, whole = optimize(tts), split_for_tts(text, target_tokens, max_tokens), estimate(text)
@@ -89,7 +95,9 @@ def bench_segments(tts, text:str=TEXT_646, s3gen:bool=True, seed:int=0, target_t
                               max_new_tokens=(lambda s: est(s.text)) if mode == "multi" else n_single, max_retries=0) for mode in ("single", "multi")}
             rows = _segments_e2e(ot, text, kws, label)
     e = env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
-    return [r | e for r in rows]
+    rows = [r | e for r in rows]
+    for r in rows if record is not None else (): record(r)
+    return rows
 
 
 # ## Measurement: `bench_attention`
@@ -174,7 +182,7 @@ def _check_attention_args(configs:list, dev, steps:int):
 
 # %% ../nbs/11_bench.ipynb #d8c3d15a
 def bench_attention(tts, seq_lens=(128, 256, 512, 1024, 2048), steps:int=32, configs=None,
-                    s3gen:bool=True, seed:int=0, progress:bool=True) -> list:
+                    s3gen:bool=True, seed:int=0, progress:bool=True, record=None) -> list:
     "Decode-step cost per configuration and context length (see above). Returns one dict per (config, length)."
     from tqdm.auto import tqdm
     t3 = tts.t3; dev = t3.device
@@ -198,6 +206,7 @@ def bench_attention(tts, seq_lens=(128, 256, 512, 1024, 2048), steps:int=32, con
                          graphs=c == "graphs", compiled=c == "graphs", t3_rtf=per_step * 25, prefill_ms=1e3 * prefill, peak_mem_mb=peak,
                          e2e_rtf=(prefill + steps * per_step + s3_s) / (steps / 25) if s3_s is not None else None,
                          **env_info(dev, t3.speech_head.weight.dtype)))
+        if record is not None: record(rows[-1])
     return rows
 
 # %% ../nbs/11_bench.ipynb #55f184a7
@@ -260,48 +269,62 @@ def _our_step(d:FastT3, ot, text:str, steps:int, dev):
                - _count_ops(lambda: d.decode(cond, [tt], smp, 2), dev, d.use_compile)) / 4
     return r.decode_s / (r.steps - 1), ops, warm_s - w.prefill_s, r.graphs
 
+# %% ../nbs/11_bench.ipynb #ce78905d
+def _step_row(tts, config:str, dt:str, size, steps:int, text:str, dev, compile_backend, kernels:bool) -> dict:
+    "One `bench_step` row: `tts`'s T3 cast to `dt`, then timed in `config`."
+    tts.t3.to(dtype=getattr(torch, dt)); torch._dynamo.utils.counters.clear()
+    table, warm = None, getattr(tts, "_cbo_step_warm", set())  # (config, dtype) this model already compiled/captured
+    if config == "official": (sec, ops), prep, graphs = _official_step(tts, text, steps, dev), 0.0, False
+    else:
+        ot = optimize(tts, compile=config == "ours_compiled", cuda_graphs=config == "ours_compiled" and dev.type == "cuda",
+                      compile_backend=compile_backend)
+        sec, ops, prep, graphs = _our_step(ot.decoder, ot, text, steps, dev)
+        if kernels and config == "ours_compiled": table = kernel_table(ot, text)
+    pre = (config, dt) in warm; tts.__dict__["_cbo_step_warm"] = warm | {(config, dt)}
+    return env_info(dev, getattr(torch, dt)) | dict(
+        variant=variant_of(tts), config=config, dtype=dt, size=size, rows=1 if variant_of(tts) == "turbo" else 2, steps=steps,
+        ms_per_step=1e3 * sec, tokens_per_s=1 / sec, ops_per_step=ops, ops_per_layer=ops / tts.t3.cfg.num_hidden_layers,
+        graph_breaks=sum(torch._dynamo.utils.counters["graph_break"].values()) if config == "ours_compiled" else None,
+        graphs=graphs, compile_capture_s=prep, prewarmed=pre) | ({"kernels": table} if table is not None else {})
+
 # %% ../nbs/11_bench.ipynb #8f6728c9
 @torch.inference_mode()
 def bench_step(variant:str="english", size:str="full", device="cpu", dtypes=None, steps:int=16, configs=STEP_CONFIGS,
                text:str="The quick brown fox jumps over the lazy dog, and then it takes a well-earned nap.",
-               model:str="random", seed:int=0) -> list:
+               model:str="random", seed:int=0,
+               tts=None, # a loaded model to use instead of loading `variant` (its T3's dtype is restored after)
+               record=None, # called with each row as soon as it is measured
+               compile_backend="inductor", # the compiled rows' backend (a CPU dry run: "eager")
+               kernels:bool=False) -> list: # also profile the compiled step per kernel (`kernel_table`), into the row
     "One decode step, official loop against ours, per configuration and dtype (see above). One dict per row."
     import torch._dynamo, torch._inductor.config
-    dev = torch.device(device)
+    dev = torch.device(device) if tts is None else tts.t3.device
     torch._inductor.config.cpp.enable_kernel_profile = True  # CPU: Inductor's kernels show in the profiler, to be counted
     dtypes = list(dtypes or (["bfloat16"] if dev.type == "cuda" else ["float32", "bfloat16"]))
     bad = set(configs) - set(STEP_CONFIGS)
     if bad: raise ValueError(f"unknown configs {sorted(bad)}; choose from {STEP_CONFIGS}")
-    tts = load_chatterbox(model, size=size, device=device, variant=variant, seed=seed)
-    rows = []
-    for config in configs:
-        for dt in (["float32"] if config == "official" else dtypes):
-            tts.t3.to(dtype=getattr(torch, dt))
-            torch._dynamo.utils.counters.clear()
-            if config == "official": (sec, ops), prep, graphs = _official_step(tts, text, steps, dev), 0.0, False
-            else:
-                ot = optimize(tts, compile=config == "ours_compiled", cuda_graphs=config == "ours_compiled" and dev.type == "cuda")
-                sec, ops, prep, graphs = _our_step(ot.decoder, ot, text, steps, dev)
-            rows.append(env_info(dev, getattr(torch, dt)) | dict(
-                variant=variant, config=config, dtype=dt, size=size, rows=1 if variant == "turbo" else 2, steps=steps,
-                ms_per_step=1e3 * sec, tokens_per_s=1 / sec, ops_per_step=ops, ops_per_layer=ops / tts.t3.cfg.num_hidden_layers,
-                graph_breaks=sum(torch._dynamo.utils.counters["graph_break"].values()) if config == "ours_compiled" else None,
-                graphs=graphs, compile_capture_s=prep))
-    tts.t3.to(dtype=torch.float32)
+    tts = tts or load_chatterbox(model, size=size, device=device, variant=variant, seed=seed)
+    variant, dt0, rows = variant_of(tts), tts.t3.speech_head.weight.dtype, []
+    try:
+        for config in configs:
+            for dt in (["float32"] if config == "official" else dtypes):
+                rows.append(_step_row(tts, config, dt, size, steps, text, dev, compile_backend, kernels))
+                if record is not None: record(rows[-1])
+    finally: tts.t3.to(dtype=dt0)  # the caller's model as it came, also after an error
     return rows
 
 # %% ../nbs/11_bench.ipynb #4290fbf2
 def s3gen_table(res:dict) -> str:
     "Markdown: `bench_s3gen`'s rows and summary."
-    out = ["| S3Gen | config | segments | tokens | s | tokens/s |", "|---|---|---|---|---|---|"]
-    out += [f"| {r['s3gen']} | {r['config']} | {r['segments']} | {r['tokens']} | {r['seconds']:.2f} | {r['tokens_per_s']:.1f} |" for r in res["rows"]]
+    out = ["| S3Gen | dtype | config | segments | tokens | s | tokens/s |", "|---|---|---|---|---|---|---|"]
+    out += [f"| {r['s3gen']} | {r.get('s3gen_dtype', 'float32')} | {r['config']} | {r['segments']} | {r['tokens']} | {r['seconds']:.2f} | {r['tokens_per_s']:.1f} |" for r in res["rows"]]
     out += ["", "| stream | S3Gen s per audio s | one-shot s per audio s | ratio | chunks | first audio s |", "|---|---|---|---|---|---|"]
     out += [f"| {r['config']} | {r['s3gen_per_audio_s']:.3f} | {r['one_shot_per_audio_s']:.3f} | {r['ratio']:.2f} | {r['chunks']} | {r['first_audio_s']:.2f} |" for r in res["stream"]]
     out += ["", "| end to end | official loop s (audio s) | generate_long s (audio s) | speed-up per audio second |", "|---|---|---|---|"]
     out += [f"| {r['workload']} | {r['official_s']:.1f} ({r['official_audio_s']:.1f}) | {r['ours_s']:.1f} ({r['ours_audio_s']:.1f}) | {r['speedup']:.2f}× |" for r in res["e2e"]]
     s = res["summary"]
     out += ["", f"Summary: stream_work_ratio {s['stream_work_ratio']:.2f} (fixed chunks {s['stream_work_ratio_fixed']:.2f}), "
-            f"first_audio_ratio {s['first_audio_ratio']:.2f}, batched_max_abs_err {s['batched_max_abs_err']:.1e}, "
+            f"first_audio_ratio {s['first_audio_ratio']:.2f}, batched_max_abs_err {s['batched_max_abs_err'] or float('nan'):.1e}, "
             f"e2e_speedup_vs_official_loop {', '.join(f'{k}: {v:.2f}×' for k, v in s['e2e_speedup_vs_official_loop'].items())}"]
     return "\n".join(out)
 
@@ -319,25 +342,28 @@ def step_table(rows:list) -> str:
     return "\n".join(out)
 
 # %% ../nbs/11_bench.ipynb #6bb16082
-def _s3gen_rows(tts, n_seg:int, sizes:tuple, steps, label:str, seed:int=0) -> tuple:
-    "S3Gen tokens/s: the official per-segment call, then `synthesize` at each batch size (same segments). (rows, max |batched − single|)."
-    from chatterbox_opt.s3gen import synthesize, noise_for, Prompt
+def _s3gen_rows(tts, n_seg:int, sizes:tuple, steps, label:str, seed:int=0, dtype=None, record=None, lengths=(40, 120)) -> tuple:
+    """S3Gen tokens/s: the official per-segment call (float32 only), then `synthesize` at each batch size (same
+    segments), in `dtype`. `record(row)` as each is measured. (rows, max |batched − single| in float32, or None)."""
+    from chatterbox_opt.s3gen import synthesize, noise_for, Prompt, vocode
     g = torch.Generator().manual_seed(seed)
-    toks = [torch.randint(0, 6561, (int(n),), generator=g) for n in torch.randint(40, 120, (n_seg,), generator=g)]
-    n_tok, dev, rows = sum(t.numel() for t in toks), tts.s3gen.device, []
+    toks = [torch.randint(0, 6561, (int(n),), generator=g) for n in torch.randint(*lengths, (n_seg,), generator=g)]
+    n_tok, dev, rows, name = sum(t.numel() for t in toks), tts.s3gen.device, [], str(dtype or "float32").replace("torch.", "")
     def timed(fn):
         _sync(dev); t = time.perf_counter(); fn(); _sync(dev); return time.perf_counter() - t
-    with _quiet():
-        sec = timed(lambda: [tts.s3gen.inference(speech_tokens=t.to(dev), ref_dict=tts.conds.gen, n_cfm_timesteps=steps) for t in toks])
-    rows.append(dict(s3gen=label, config="official per segment", batch=1, segments=n_seg, tokens=n_tok, seconds=sec, tokens_per_s=n_tok / sec))
-    for b in sizes:
-        sec = timed(lambda: synthesize(tts.s3gen, tts.conds.gen, toks, steps=steps, batch_size=b))
-        rows.append(dict(s3gen=label, config=f"batched x{b}", batch=b, segments=n_seg, tokens=n_tok, seconds=sec, tokens_per_s=n_tok / sec))
+    def add(config, batch, sec):
+        rows.append(dict(s3gen=label, s3gen_dtype=name, config=config, batch=batch, segments=n_seg, tokens=n_tok, seconds=sec, tokens_per_s=n_tok / sec))
+        if record is not None: record(rows[-1])
+    if dtype in (None, torch.float32, "float32"):
+        with _quiet(): add("official per segment", 1, timed(lambda: [tts.s3gen.inference(speech_tokens=t.to(dev), ref_dict=tts.conds.gen, n_cfm_timesteps=steps) for t in toks]))
+    if dev.type == "cuda":  # untimed: the dtype's first call (lazy initialisation, cuDNN's algorithm search)
+        synthesize(tts.s3gen, tts.conds.gen, toks[:2], steps=steps, batch_size=2, dtype=dtype)
+    for b in sizes: add(f"batched x{b}", b, timed(lambda: synthesize(tts.s3gen, tts.conds.gen, toks, steps=steps, batch_size=b, dtype=dtype)))
+    if dtype not in (None, torch.float32, "float32"): return rows, None
     p = Prompt.of(tts.s3gen, tts.conds.gen)
     nz = [noise_for(tts.s3gen, p, [2 * (p.token.shape[1] + t.numel())], [t.numel()])[0] for t in toks[:4]]
     torch.manual_seed(seed); mels = synthesize(tts.s3gen, tts.conds.gen, toks[:4], steps=steps, noise=nz, vocoder=False)
     one = [synthesize(tts.s3gen, tts.conds.gen, [t], steps=steps, noise=[z], vocoder=False)[0] for t, z in zip(toks[:4], nz)]
-    from chatterbox_opt.s3gen import vocode
     err = 0.0
     for a, b in zip(mels, one):
         torch.manual_seed(1); wa = vocode(tts.s3gen, a.to(dev))
@@ -346,14 +372,15 @@ def _s3gen_rows(tts, n_seg:int, sizes:tuple, steps, label:str, seed:int=0) -> tu
     return rows, err
 
 # %% ../nbs/11_bench.ipynb #df5e1ddd
-def _official_loop(tts, text:str, seed:int=0) -> tuple:
+def _official_loop(tts, text:str, seed:int=0, s3gen_steps:int|None=None) -> tuple:
     "What an official user does for long text: sentences, `generate` each (its estimated length), concatenate. (seconds, audio s)."
     from chatterbox_opt.split import split_sentences
     from chatterbox_opt.models import generate_bounded
     sents = split_sentences(text)
     _sync(tts.s3gen.device); t = time.perf_counter(); n = 0
     with _quiet():
-        for s in sents: n += generate_bounded(tts, s, max_new_tokens=max(1, estimate_speech_tokens(s)), fixed_length=True, seed=seed).shape[-1]
+        for s in sents: n += generate_bounded(tts, s, max_new_tokens=max(1, estimate_speech_tokens(s)), fixed_length=True, seed=seed,
+                                              s3gen_steps=s3gen_steps).shape[-1]
     _sync(tts.s3gen.device)
     return time.perf_counter() - t, n / tts.sr, len(sents)
 
@@ -384,30 +411,41 @@ def _stream_work(ot, text:str, chunking:str, seed:int=0, **kw) -> dict:
     return dict(config=f"stream, {chunking} chunks", s3gen_per_audio_s=per, one_shot_per_audio_s=one, ratio=per / one,
                 audio_s=last.total_audio_duration, first_audio_s=last.latency_to_first_chunk, chunks=last.chunk_count)
 
-def _first_audio(ot, text:str, first_alone:bool, seed:int=0) -> float:
+def _first_audio(ot, text:str, first_alone:bool, seed:int=0, **kw) -> float:
     "Seconds to the first chunk of `generate_stream` (the run is stopped after it)."
     with suppress_stop(ot.tts.t3):
         g = ot.generate_stream(text, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)), seed=seed,
-                               first_alone=first_alone, progress=False, max_retries=0)
+                               first_alone=first_alone, progress=False, max_retries=0, **kw)
         _, m = next(g); g.close()
     return m.latency_to_first_chunk
 
 # %% ../nbs/11_bench.ipynb #338af44d
 @torch.inference_mode()
-def bench_s3gen(tts, quick:bool=False, seed:int=0, long_text:str|None=None, turbo=None) -> dict:
+def bench_s3gen(tts, quick:bool=False, seed:int=0, long_text:str|None=None, turbo=None,
+                record=None, # record(section, row) as each row is measured ("rows", "stream", "e2e")
+                text:str=TEXT_646, # the stream and end-to-end text
+                s3gen_steps:int|None=None, # flow steps everywhere (None: the official 10; CPU dry runs: fewer)
+                s3gen_dtypes=(None,), # S3Gen dtypes of the batched rows (None: float32; the GPU check adds bfloat16)
+                compile_backend="inductor",
+                s3gen_rows:tuple|None=None) -> dict: # (segments, batch sizes, (min, max) tokens) of the S3Gen rows (None: by `quick`)
     "Issue #13's S3Gen, streaming and end-to-end measurements (see above): {'rows': [...], 'summary': {...}}."
-    gpu = tts.t3.device.type == "cuda"
-    rows, err = _s3gen_rows(tts, 4 if quick and not gpu else 16, (4,) if quick and not gpu else (4, 16), None, "CFM (10 steps)", seed)
-    if turbo is not None:
-        r2, _ = _s3gen_rows(turbo, 4, (4,), None, "meanflow (2 steps)", seed); rows += r2
-    ot = optimize(tts)
-    work = [_stream_work(ot, TEXT_646, c, seed) for c in ("fixed", "adaptive")]
-    first = {fa: _first_audio(ot, TEXT_646, fa, seed) for fa in (True, False)}
+    ot = _optimized(tts, compile_backend=compile_backend); tts = ot.tts
+    gpu, rec = tts.t3.device.type == "cuda", (lambda sec: (lambda r: record(sec, r))) if record else (lambda sec: None)
+    n, sizes, lens = s3gen_rows or ((4, (4,)) if quick and not gpu else (16, (4, 16))) + ((40, 120),)
+    rows, err = [], None
+    for dt in s3gen_dtypes:
+        r, e = _s3gen_rows(tts, n, sizes, s3gen_steps, f"CFM ({s3gen_steps or 10} steps)", seed, dt, rec("rows"), lens)
+        rows += r; err = e if e is not None else err
+    if turbo is not None: rows += _s3gen_rows(turbo, min(n, 4), (min(n, 4),), None, "meanflow (2 steps)", seed, record=rec("rows"), lengths=lens)[0]
+    kw = dict(s3gen_steps=s3gen_steps) if s3gen_steps else {}
+    work = [_stream_work(ot, text, c, seed, **kw) for c in ("fixed", "adaptive")]
+    for w in work: rec("stream")(w)
+    first = {fa: _first_audio(ot, text, fa, seed, **kw) for fa in (True, False)}
     e2e = []
-    for label, txt in [("646-char text", TEXT_646)] + ([("benchmark text, 2-minute slice", long_text)] if long_text and not quick else []):
-        (o_s, o_audio, o_n), (u_s, u_audio, u_n) = _official_loop(tts, txt, seed), _ours_long(ot, txt, seed)
+    for label, txt in [(f"{len(text)}-char text", text)] + ([("benchmark text, 2-minute slice", long_text)] if long_text and not quick else []):
+        (o_s, o_audio, o_n), (u_s, u_audio, u_n) = _official_loop(tts, txt, seed, s3gen_steps), _ours_long(ot, txt, seed, **kw)
         e2e.append(dict(workload=label, official_s=o_s, official_audio_s=o_audio, sentences=o_n, ours_s=u_s, ours_audio_s=u_audio,
-                        segments=u_n, speedup=(o_s / o_audio) / (u_s / u_audio)))
+                        segments=u_n, speedup=(o_s / o_audio) / (u_s / u_audio))); rec("e2e")(e2e[-1])
     env = env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
     summary = dict(stream_work_ratio=work[1]["ratio"], stream_work_ratio_fixed=work[0]["ratio"],
                    e2e_speedup_vs_official_loop={r["workload"]: r["speedup"] for r in e2e},
@@ -418,7 +456,7 @@ def bench_s3gen(tts, quick:bool=False, seed:int=0, long_text:str|None=None, turb
 # %% ../nbs/11_bench.ipynb #a83e1bd9
 SHORT_TEXT = "The quick brown fox jumps over the lazy dog, and then it takes a well-earned nap."
 
-def bench_short(tts, text:str=SHORT_TEXT, tokens:int=50, s3gen:bool=True, seed:int=0) -> list:
+def bench_short(tts, text:str=SHORT_TEXT, tokens:int=50, s3gen:bool=True, seed:int=0, record=None) -> list:
     "T3 (and S3Gen) time for one short sentence at a fixed token count, per configuration."
     ot = optimize(tts, compile=False, cuda_graphs=False)
     dev, cond, tt = tts.t3.device, ot.t3_cond(), ot.text_tokens(text)
@@ -438,9 +476,9 @@ def bench_short(tts, text:str=SHORT_TEXT, tokens:int=50, s3gen:bool=True, seed:i
             s3_s = ot.speech_to_audio(toks)[1] if s3gen else None
             audio = tokens / 25
             rows.append(dict(workload="short sentence", mode=c, tokens=tokens, t3_s=t3_s, s3gen_s=s3_s, audio_s=audio,
-                             t3_rtf=t3_s / audio, rtf=(t3_s + s3_s) / audio if s3gen else None))
-    e = env_info(dev, tts.t3.speech_head.weight.dtype)
-    return [r | e for r in rows]
+                             t3_rtf=t3_s / audio, rtf=(t3_s + s3_s) / audio if s3gen else None) | env_info(dev, tts.t3.speech_head.weight.dtype))
+            if record is not None: record(rows[-1])
+    return rows
 
 # %% ../nbs/11_bench.ipynb #9cb30b79
 def _markdown(results:dict) -> str:
@@ -524,8 +562,8 @@ def run_bench(out="bench-results", quick:bool=False, workloads=WORKLOADS, model:
         vs = VARIANTS if variant == "all" else ("english", "turbo") if variant is None else (variant,)
         configs = ("official", "ours") if quick and not gpu else STEP_CONFIGS
         for v in vs:
-            results["step"] += bench_step(v, size, device, dtypes=[dtype] if dtype else None, steps=8 if quick and not gpu else 32,
-                                          configs=configs, model=model); save()
+            bench_step(v, size, device, dtypes=[dtype] if dtype else None, steps=8 if quick and not gpu else 32,
+                       configs=configs, model=model, record=lambda r: (results["step"].append(r), save()))
     rest = [w for w in workloads if w != "step"]
     if rest:
         tts = load_chatterbox(model, size=size, device=device, dtype=dtype, variant=main)
@@ -545,17 +583,20 @@ def _run_rest(results, tts, workloads, quick, gpu, s3gen, long_text, progress, s
         turbo = load_chatterbox("random", size="tiny", device=tts.t3.device, variant="turbo") if english else tts
         p = default_long_text()
         slice_ = p.read_text(encoding="utf-8")[:1900] if p else None  # about 2 minutes of speech
-        results["s3gen"] = bench_s3gen(tts, quick, long_text=slice_, turbo=turbo); save()
+        part = results["s3gen"] = dict(rows=[], stream=[], e2e=[])  # filled row by row, then replaced by the whole result
+        cpu_quick = dict(s3gen_steps=2, text=TEXT_646[:200]) if quick and not gpu else {}  # `bench --quick` within minutes on a CPU
+        results["s3gen"] = bench_s3gen(tts, quick, long_text=slice_, turbo=turbo, record=lambda sec, r: (part[sec].append(r), save()), **cpu_quick); save()
     if "short" in workloads and english:
-        results["short"] = bench_short(tts, tokens=(12 if quick else 50) if not gpu else 50, s3gen=s3gen); save()
+        bench_short(tts, tokens=(12 if quick else 50) if not gpu else 50, s3gen=s3gen, record=lambda r: (results["short"].append(r), save()))
     if "attention" in workloads and english:
         lens = ((128,) if quick else (128, 256, 512, 1024)) if not gpu else ((128, 512) if quick else (128, 256, 512, 1024, 2048))
         steps = (4 if quick else 16) if not gpu else (32 if quick else 64)
         configs = ("seed_before", "sdpa", "graphs") if gpu and quick else ("seed_before", "sdpa") if quick else None
-        results["attention"] = bench_attention(tts, seq_lens=lens, steps=steps, configs=configs, s3gen=not quick or gpu, progress=progress); save()
+        bench_attention(tts, seq_lens=lens, steps=steps, configs=configs, s3gen=not quick or gpu, progress=progress,
+                        record=lambda r: (results["attention"].append(r), save()))
     if "segments" in workloads:
         scale = 0.15 if quick and not gpu else 1.0  # CPU: about 150 tokens instead of 1,000
-        results["segments"] += bench_segments(tts, TEXT_646, s3gen=s3gen, token_scale=scale); save()
+        bench_segments(tts, TEXT_646, s3gen=s3gen, token_scale=scale, record=lambda r: (results["segments"].append(r), save()))
     if "long" in workloads and (gpu or not quick or long_text is not None):  # quick CPU runs: only a text you give
         p = Path(long_text) if long_text else default_long_text()
         if p is None: warnings.warn("long workload skipped: no benchmark text (set CHATTERBOX_OPT_BENCH_TEXT)")
@@ -564,17 +605,208 @@ def _run_rest(results, tts, workloads, quick, gpu, s3gen, long_text, progress, s
             if not gpu: txt = txt[:2000]
             results["segments"].append(bench_long(tts, txt, progress) | results["env"]); save()
 
-def bench_long(tts, txt:str, progress:bool=True, warmup_chars:int=1500) -> dict:
+def _optimized(tts, **kw):
+    "`tts` if it is optimized already (its decoder, compiled step and graphs reused), else `optimize(tts, **kw)`."
+    return tts if hasattr(tts, "decoder") else optimize(tts, **kw)
+
+def bench_long(tts, txt:str, progress:bool=True, warmup_chars:int=1500, s3gen_dtype=None, s3gen_steps:int|None=None,
+               compile_backend="inductor", warmup:bool=True) -> dict:
     "`generate_long` on `txt`, each segment at its estimated length (random weights never stop), after a warm-up: one record."
-    ot, run = optimize(tts), lambda x: ot.generate_long(x, max_new_tokens=lambda s: estimate_speech_tokens(s.text), seed=0,
-                                                         progress=progress, max_retries=0)
+    ot = _optimized(tts, compile_backend=compile_backend); tts = ot.tts
+    run = lambda x: ot.generate_long(x, max_new_tokens=lambda s: estimate_speech_tokens(s.text), seed=0, progress=progress,
+                                     max_retries=0, s3gen_dtype=s3gen_dtype, s3gen_steps=s3gen_steps)
     with suppress_stop(tts.t3):
-        t = time.perf_counter(); run(txt[:warmup_chars]); _sync(ot.device)  # compile and capture: timed apart
+        t = time.perf_counter()
+        if warmup: run(txt[:warmup_chars]); _sync(ot.device)  # compile and capture: timed apart
         warm = time.perf_counter() - t; t = time.perf_counter(); run(txt); _sync(ot.device)
     dt, last = time.perf_counter() - t, ot.last_stream_metrics
     return dict(workload=f"benchmark text ({len(txt):,} chars)", mode="multi (generate_long)", segments=last.segment_count,
                 speech_tokens=None, t3_s=last.segment_t3_s, s3gen_s=last.segment_s3gen_s, total_s=dt, warmup_s=warm,
+                s3gen_dtype=str(s3gen_dtype or "float32").replace("torch.", ""),
                 audio_s=last.total_audio_duration, rtf=last.rtf, first_chunk_s=None, chunks=last.chunk_count,
                 attention_memory_saved=last.attention_memory_saved, peak_memory_mb=last.peak_memory_mb,
                 scope="end to end (T3 + S3Gen + watermark), whole segments, S3Gen batched per T3 batch; on a GPU T3 runs "
                       "while S3Gen works (t3_s + s3gen_s > total_s; on a CPU they take turns); warm-up (compile, graph captures) on the first chars, apart")
+
+# %% ../nbs/11_bench.ipynb #18f03ded
+GPU_PHASES = ("warmup", "s3gen", "turbo_step", "long", "step", "cells")
+# seconds each phase needs on an H200. Measured there on 2026-11-30 (results/gpu-h200-2026-11-30): about 40 s of
+# compiling per model, English + Multilingual step 142 s in two processes, long's warm-up 63 s. Estimates (never
+# finished on a GPU): s3gen (did not finish in 140 s; now one compile fewer and no full-size slice), Turbo's step
+# (its official loop and one compile), the long text (the 30-s goal, twice with the bf16 S3Gen pass), the cuda cells.
+PHASE_BUDGET_S = dict(warmup=70, s3gen=120, turbo_step=90, long=80, step=110, cells=100)
+
+# %% ../nbs/11_bench.ipynb #f6ae2f9b
+class Recorder:
+    "A GPU run's results: `plan`, `phases` and `rows` per phase, saved to `path` after every change."
+    def __init__(self, path, env:dict):
+        self.path = Path(path); self.data = dict(env=env, plan={}, phases={}, rows={}); self.save()
+    def row(self, phase:str, row:dict): self.data["rows"].setdefault(phase, []).append(row); self.save()
+    def phase(self, name:str, **kw): self.data["phases"].setdefault(name, {}).update(kw); self.save()
+    def save(self):
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(self.data, indent=1, default=str)); os.replace(tmp, self.path)
+
+# %% ../nbs/11_bench.ipynb #136d4ff0
+class CompileCounter:
+    "A compiler backend: counts graphs and compile seconds per `label`, compiling with `backend`."
+    def __init__(self, backend="inductor"): self.backend, self.label, self.counts, self.seconds = backend, "?", {}, {}
+    def __call__(self, gm, example_inputs):
+        from torch._dynamo import lookup_backend
+        t = time.perf_counter(); fn = lookup_backend(self.backend)(gm, example_inputs)
+        self.counts[self.label] = self.counts.get(self.label, 0) + 1
+        self.seconds[self.label] = self.seconds.get(self.label, 0.0) + time.perf_counter() - t
+        return fn
+    def since(self, before:dict) -> dict: return {k: v - before.get(k, 0) for k, v in self.counts.items() if v - before.get(k, 0)}
+
+# %% ../nbs/11_bench.ipynb #9fd4dfda
+def kernel_table(ot, text:str, steps:int=8, top:int=60) -> list:
+    "Per kernel of one decode step at batch 1: name, calls and microseconds per step, most time first (`top` rows)."
+    from torch.profiler import profile, ProfilerActivity
+    cond, tt, smp, dev = ot.t3_cond(), ot.text_tokens(text), ot.make_sampler(), torch.device(ot.device)
+    cuda = dev.type == "cuda"
+    def per_key(n):
+        with suppress_stop(ot.tts.t3), profile(activities=[ProfilerActivity.CUDA if cuda else ProfilerActivity.CPU]) as p:
+            ot.decoder.decode(cond, [tt], smp, n); _sync(dev)
+        if not cuda: return {e.key: (e.count, e.self_cpu_time_total) for e in p.key_averages()}
+        agg = {}  # on a GPU: the kernels themselves (device events), by name
+        for e in p.events():
+            if e.device_type == torch.autograd.DeviceType.CUDA:
+                c, t = agg.get(e.name, (0, 0.0)); agg[e.name] = (c + 1, t + e.device_time_total)
+        return agg
+    with suppress_stop(ot.tts.t3): ot.decoder.decode(cond, [tt], smp, steps + 1)  # compiled and captured before profiling
+    one, many = per_key(1), per_key(steps + 1)
+    rows = [dict(name=k, calls=(c - one.get(k, (0, 0))[0]) / steps, us=(t - one.get(k, (0, 0))[1]) / steps) for k, (c, t) in many.items()]
+    return sorted((r for r in rows if r["calls"] > 0), key=lambda r: -r["us"])[:top]
+
+# %% ../nbs/11_bench.ipynb #f727c833
+CACHE_MAX_MIB = 15  # a larger compile cache is not saved: what travels to the device is 64 MiB, wheels included
+
+def _compile_cache(out:Path, load=None) -> dict:
+    "Load the (gzipped) compile caches from `load` if given; else save them to `out/compile-cache.bin`. What to record."
+    import gzip
+    if load is not None:
+        t = time.perf_counter(); torch.compiler.load_cache_artifacts(gzip.decompress(Path(load).read_bytes()))
+        return dict(loaded=str(load), load_s=time.perf_counter() - t)
+    got = torch.compiler.save_cache_artifacts()
+    if got is None: return dict(saved=None)  # nothing cacheable (an eager backend)
+    z = gzip.compress(got[0], compresslevel=6); mib = len(z) / 2**20
+    if mib > CACHE_MAX_MIB: return dict(saved=None, mib=mib, why=f"over {CACHE_MAX_MIB} MiB")
+    tmp = out/"compile-cache.bin.tmp"; tmp.write_bytes(z); os.replace(tmp, out/"compile-cache.bin")
+    return dict(saved="compile-cache.bin", mib=mib, raw_mib=len(got[0]) / 2**20)
+
+# %% ../nbs/11_bench.ipynb #633e059a
+class _GPURun:
+    "What `gpu_check`'s phases share (see above)."
+    def __init__(self, rec:Recorder, device, size, dtype, backend, model, long_text, s3gen_steps, deadline):
+        self.rec, self.device, self.size, self.dtype, self.model, self.deadline = rec, device, size, dtype, model, deadline
+        self.reserve = 0.0  # seconds the phases after the current one are budgeted
+        self.dry, self.counter, self._tts = torch.device(device).type == "cpu", CompileCounter(backend), {}
+        self.steps = s3gen_steps or (2 if self.dry else None)  # S3Gen flow steps (None: the official 10)
+        self.kw = dict(s3gen_steps=self.steps) if self.steps else {}
+        p = Path(long_text) if long_text else default_long_text()
+        self.long_text = TEXT_646[:260] if self.dry else p.read_text(encoding="utf-8") if p else TEXT_646
+    def tts(self, variant:str):
+        if variant not in self._tts: self._tts[variant] = load_chatterbox(self.model, size=self.size, device=self.device, dtype=self.dtype, variant=variant)
+        return self._tts[variant]
+    @functools.cached_property
+    def english(self): return optimize(self.tts("english"), compile=True, compile_backend=self.counter)
+    def left(self) -> float: return math.inf if self.deadline is None else self.deadline - time.perf_counter()
+    @property
+    def bf16_s3gen(self) -> bool:
+        "Run the bfloat16 S3Gen rows? On a GPU; on a CPU only with bf16 arithmetic (AVX-512 BF16 or AMX): emulated, 8x slower."
+        return not self.dry or torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported()
+    def tokens(self, s): return max(1, estimate_speech_tokens(s.text))
+
+# %% ../nbs/11_bench.ipynb #26cd4f8c
+def _phase_warmup(r:_GPURun):
+    "Untimed: compile and capture what `s3gen` and `long` run (a short `generate_long` that compacts, and a stream)."
+    r.counter.label = "english"; ot = r.english
+    with suppress_stop(ot.tts.t3):
+        ot.generate_long(TEXT_646[:200] if r.dry else TEXT_646, max_new_tokens=r.tokens, seed=0, progress=False, max_retries=0, **r.kw)
+        for _ in ot.generate_stream(TEXT_646[:120] if r.dry else TEXT_646[:300], max_new_tokens=r.tokens, seed=0, progress=False,
+                                    max_retries=0, **r.kw): pass
+
+def _phase_s3gen(r:_GPURun):
+    r.counter.label = "english"
+    res = bench_s3gen(r.english, quick=True, turbo=r.tts("turbo"), record=lambda sec, row: r.rec.row("s3gen", dict(section=sec) | row),
+                      text=TEXT_646[:160] if r.dry else TEXT_646, s3gen_steps=r.steps, s3gen_dtypes=(None,) + ((torch.bfloat16,) if r.bf16_s3gen else ()),
+                      s3gen_rows=(2, (2,), (8, 24)) if r.dry else None)
+    r.rec.data["s3gen_summary"] = res["summary"]
+
+# %% ../nbs/11_bench.ipynb #c01edb6f
+def _step(r:_GPURun, variant:str, tts):
+    r.counter.label = variant
+    bench_step(tts=tts, size=r.size, dtypes=[str(r.dtype).replace("torch.", "")], steps=4 if r.dry else 32, kernels=True,
+               compile_backend=r.counter, record=lambda row: r.rec.row("turbo_step" if variant == "turbo" else "step", row))
+
+def _phase_turbo_step(r:_GPURun): _step(r, "turbo", r.tts("turbo"))
+def _phase_step(r:_GPURun):
+    for v in ("english", "multilingual"): _step(r, v, r.english.tts if v == "english" else r.tts(v))
+
+def _phase_long(r:_GPURun):
+    "The long text (warmed up by `warmup`), then with a bfloat16 S3Gen if the first pass fits again in what is left."
+    r.counter.label = "english"
+    row = bench_long(r.english, r.long_text, progress=False, warmup=False, **r.kw); r.rec.row("long", row)
+    if r.bf16_s3gen and r.left() > 1.3 * row["total_s"] + r.reserve:  # the phases after this one keep their budgets
+        r.rec.row("long", bench_long(r.english, r.long_text, progress=False, warmup=False, s3gen_dtype=torch.bfloat16, **r.kw))
+
+# %% ../nbs/11_bench.ipynb #367e3005
+def _phase_cells(r:_GPURun):
+    "The `#| cuda` cells of 04, 10 and 07 (`tools/gpu_cells.py`, a source checkout's); a CPU dry run checks their set-up only."
+    script = PKG_DIR.parent/"tools"/"gpu_cells.py"
+    if not script.is_file(): raise FileNotFoundError(f"{script}: the cells phase runs from a source checkout")
+    r._tts.clear(); r.__dict__.pop("english", None); gc.collect()  # the cells' own process needs the GPU's memory
+    if torch.cuda.is_available(): torch.cuda.empty_cache()
+    args = [sys.executable, str(script)] + (["--check"] if r.dry else []) + ["04_fast.ipynb", "10_memory.ipynb", "07_tts.ipynb"]
+    try: p = subprocess.run(args, cwd=script.parents[1]/"nbs", capture_output=True, text=True, timeout=None if r.left() == math.inf else max(1, r.left() - 5))
+    except subprocess.TimeoutExpired as e:
+        r.rec.row("cells", dict(returncode=None, output=str(e.stdout or "")[-4000:])); raise RuntimeError(f"gpu_cells.py cut off after {e.timeout:.0f} s") from None
+    r.rec.row("cells", dict(returncode=p.returncode, output=(p.stdout + p.stderr)[-4000:]))
+    if p.returncode: raise RuntimeError(f"gpu_cells.py exited {p.returncode}: {(p.stdout + p.stderr)[-300:]}")
+
+_PHASES = dict(warmup=_phase_warmup, s3gen=_phase_s3gen, turbo_step=_phase_turbo_step, long=_phase_long, step=_phase_step, cells=_phase_cells)
+
+# %% ../nbs/11_bench.ipynb #a4291519
+def _plan(phases, budget) -> dict:
+    "Each phase's budget, when it would end if every one before it ran, and whether that is within `budget`."
+    t, plan = 0, {}
+    for p in phases:
+        t += PHASE_BUDGET_S[p]; plan[p] = dict(budget_s=PHASE_BUDGET_S[p], ends_at_s=t, fits=budget is None or t <= budget)
+    return plan
+
+def _run_phase(r:_GPURun, name:str, later:list):
+    "One phase: skipped if its budget no longer fits, else run; its status, seconds and compiles recorded either way."
+    if PHASE_BUDGET_S[name] > r.left(): return r.rec.phase(name, status="skipped: no time", left_s=round(r.left(), 1))
+    r.reserve, before, t = sum(PHASE_BUDGET_S[q] for q in later), dict(r.counter.counts), time.perf_counter()
+    r.rec.phase(name, status="running")
+    try: _PHASES[name](r); status = "ok"
+    except Exception as e:
+        traceback.print_exc(); status = f"failed: {type(e).__name__}: {e}"[:500]
+    r.rec.phase(name, status=status, seconds=time.perf_counter() - t, compiles=r.counter.since(before))
+    try: r.rec.data["compile_cache"] = _compile_cache(r.rec.path.parent)  # after every phase: a cut-off run keeps it
+    except Exception as e: r.rec.data["compile_cache"] = dict(saved=None, why=f"{type(e).__name__}: {e}"[:300])
+    r.rec.save()
+
+# %% ../nbs/11_bench.ipynb #a846ec1f
+@torch.inference_mode()
+def gpu_check(out="gpu-check", device:str="cuda", size:str="full", dtype:str="bfloat16",
+              budget:float|None=540, # seconds for all phases (None: no limit); a phase whose budget no longer fits is skipped
+              phases=GPU_PHASES, compile_cache=None, # a compile-cache.bin from an earlier run, loaded first
+              backend="inductor", # the decode step's compiler (a CPU dry run: "eager")
+              model:str="random", long_text=None, s3gen_steps:int|None=None) -> dict:
+    "The whole GPU run in one process (see above): `out/results.json` after every row, the compile caches beside it."
+    bad = [p for p in phases if p not in GPU_PHASES]
+    if bad: raise ValueError(f"unknown phases {bad}; choose from {', '.join(GPU_PHASES)}")
+    out, t0 = Path(out), time.perf_counter(); out.mkdir(parents=True, exist_ok=True)
+    dt = resolve_dtype(str(dtype).replace("torch.", ""), device)
+    rec = Recorder(out/"results.json", env_info(device, dt) | dict(size=size, model=model, budget_s=budget))
+    rec.data["plan"] = _plan(phases, budget); rec.save()
+    print(f"gpu-check plan (budget {budget} s):", ", ".join(f"{p} {v['budget_s']} s{'' if v['fits'] else ' (may not fit)'}" for p, v in rec.data["plan"].items()))
+    if compile_cache: rec.data["compile_cache_load"] = _compile_cache(out, compile_cache)
+    r = _GPURun(rec, device, size, dt, backend, model, long_text, s3gen_steps, None if budget is None else t0 + budget)
+    for i, p in enumerate(phases):
+        _run_phase(r, p, list(phases[i + 1:])); print(f"== {p}: {rec.data['phases'][p]}", flush=True)
+    rec.data |= dict(compiles=dict(r.counter.counts), compile_s=dict(r.counter.seconds), wall_s=time.perf_counter() - t0)
+    rec.save()
+    return rec.data

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_cli.ipynb #8fc5ba1b
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, re, sys
 import chatterbox_opt
 
 # %% auto #0
@@ -86,6 +86,7 @@ def _cmd_speak(args):
     kw = dict(audio_prompt_path=args.voice, seed=args.seed, max_new_tokens=args.max_new_tokens, progress=True,
               max_retries=args.max_retries, text_format="markdown" if args.markdown else "plain")
     if args.language: kw["language_id"] = args.language
+    if args.s3gen_steps: kw["s3gen_steps"] = args.s3gen_steps
     if args.stream: _speak_stream(ot, text, kw, args.output)
     else: sf.write(args.output, ot.generate_long(text, **kw)[0].numpy(), ot.sr, subtype="FLOAT")
     if subs:
@@ -112,12 +113,25 @@ def _cmd_bench(args):
     "Run the benchmark workloads; write results JSON, a markdown table and plots."
     from chatterbox_opt.bench import run_bench
     from chatterbox_opt.bench import WORKLOADS
+    if args.workload == "gpu-check": return _cmd_gpu_check(args)
     wl = WORKLOADS if args.workload == "all" else (args.workload,)
     res = run_bench(args.out, quick=args.quick, workloads=wl, model=args.model, device=args.device, dtype=args.dtype,
                     variant=args.variant, size=args.size)
     from pathlib import Path
     print((Path(args.out)/"results.md").read_text())
     print(f"wrote {', '.join(res['files'])} to {args.out} in {res['wall_s']:.0f} s")
+
+def _cmd_gpu_check(args):
+    "`bench gpu-check`: the whole GPU run in one process (`chatterbox_opt.bench.gpu_check`); exit status 1 if a phase failed."
+    from chatterbox_opt.bench import gpu_check, GPU_PHASES
+    device = ("cuda" if __import__("torch").cuda.is_available() else "cpu") if args.device == "auto" else args.device
+    out = "gpu-check" if args.out == "bench-results" else args.out
+    res = gpu_check(out, device=device, size=args.size, dtype=args.dtype or ("bfloat16" if device != "cpu" else "float32"),
+                    budget=None if args.budget <= 0 else args.budget, phases=tuple(q for q in re.split(r"[,\s]+", args.phases) if q) if args.phases else GPU_PHASES,
+                    compile_cache=args.compile_cache, backend=args.backend, model=args.model)
+    for p, v in res["phases"].items(): print(f"{p:11} {v['status']:24} {v.get('seconds', 0):7.1f} s  compiles {v.get('compiles', {})}")
+    print(f"wrote {out}/results.json in {res['wall_s']:.0f} s; compiles per model {res['compiles']}")
+    return 1 if any(v["status"].startswith("failed") for v in res["phases"].values()) else 0
 
 # %% ../nbs/12_cli.ipynb #dca40813
 def _corpus_parser(sub):
@@ -177,19 +191,25 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which official model (default: English, or what a checkpoint folder holds)")
     s.add_argument("--language", default=None, help="the multilingual model's language (e.g. fr, hi, zh)")
     s.add_argument("--stream", action="store_true", help="write and report chunk by chunk as they are generated")
+    s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's; fewer: faster, rougher)")
     s.add_argument("--device", default="cpu"); s.add_argument("--dtype", default=None)
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")
     s.set_defaults(func=_cmd_speak)
     _corpus_parser(sub)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
-    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long"])
-    s.add_argument("--quick", action="store_true", help="smaller workloads (step: minutes on a 2-core CPU; s3gen, with the full-size models: over half an hour)")
+    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long", "gpu-check"],
+                   help="a workload, all of them, or gpu-check: the whole GPU run in one process (phases below)")
+    s.add_argument("--quick", action="store_true", help="smaller workloads (within 15 minutes on a 2-core CPU)")
     s.add_argument("--out", default="bench-results", help="results folder (default bench-results)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo", "all"],
                    help="model(s) for the step workload (quick default: English and Turbo); others use one model")
     s.add_argument("--size", default="full", help="T3 size for random weights (default full; tiny for smoke tests)")
     s.add_argument("--model", default="random"); s.add_argument("--device", default="auto"); s.add_argument("--dtype", default=None)
+    s.add_argument("--budget", type=float, default=540, help="gpu-check: seconds for all phases; a phase that no longer fits is skipped (0: no limit)")
+    s.add_argument("--phases", default=None, help="gpu-check: comma-separated, from warmup,s3gen,turbo_step,long,step,cells (default all, in that order)")
+    s.add_argument("--compile-cache", default=None, help="gpu-check: a compile-cache.bin an earlier run saved, loaded before compiling")
+    s.add_argument("--backend", default="inductor", help="gpu-check: the decode step's torch.compile backend (a CPU dry run: eager)")
     s.set_defaults(func=_cmd_bench)
     return p
 

@@ -18,12 +18,13 @@ from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG, _HEADING_MARKS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
+from .engine import SegmentStarted, TokensReady, equal_power_crossfade, pause_samples, end_segment, default_budget
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
-__all__ = ['PACE_SLACK', 'FIRST_RECHECK', 'GUARD', 'StreamMetrics', 'attention_memory_saved', 'equal_power_crossfade',
-           'chunk_sizes', 'SegmentStarted', 'TokensReady', 'BatchDone', 'Checked', 'Ended', 'Failed', 'runaway_flags',
-           'generate_stream', 's3gen_batch', 'generate_long', 'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
+__all__ = ['PACE_SLACK', 'FIRST_RECHECK', 'GUARD', 'StreamMetrics', 'attention_memory_saved', 'chunk_sizes', 'BatchDone',
+           'Checked', 'Ended', 'Failed', 'runaway_flags', 'generate_stream', 's3gen_batch', 'generate_long',
+           'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
 
 # %% ../nbs/06_pipeline.ipynb #5cb20db0
 @dataclass
@@ -56,15 +57,6 @@ def attention_memory_saved(segment_lengths:list, total_length:int) -> float:
 def _peak_memory_mb(device) -> float|None:
     if str(device).startswith("cuda"): return torch.cuda.max_memory_allocated(device) / 2**20
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kB
-
-# %% ../nbs/06_pipeline.ipynb #4674add5
-def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
-    "Crossfade the end of one chunk (`tail`) into the start of the next (`head`), same length, 1-D."
-    if tail.shape != head.shape: raise ValueError(f"crossfade pieces differ in length: {tail.shape} vs {head.shape}")
-    n = tail.shape[-1]
-    if n == 0: return head
-    x = (torch.arange(n, dtype=torch.float32) + 0.5) / n * (math.pi / 2)
-    return tail * torch.cos(x) + head * torch.sin(x)
 
 # %% ../nbs/06_pipeline.ipynb #00f3a780
 def _speech(model, toks:torch.Tensor) -> torch.Tensor:
@@ -148,20 +140,6 @@ def chunk_sizes(chunking:str, chunk_size:int, first_segment:bool):
     return (lambda i: chunk_size if i == 0 else None) if first_segment else (lambda i: None)
 
 # %% ../nbs/06_pipeline.ipynb #686282ba
-@dataclass
-class SegmentStarted:
-    "A segment entered a T3 batch; `key` names it in later events."
-    key: int
-    segment: Segment
-    t0: float # time.perf_counter() when its batch started
-
-@dataclass
-class TokensReady:
-    "New speech tokens of a segment (a CPU tensor); `finished` once its last token is among them."
-    key: int
-    tokens: torch.Tensor
-    finished: bool
-
 @dataclass
 class BatchDone:
     "A T3 batch is finished."
@@ -408,17 +386,6 @@ def _worker_failed(seg, e:BaseException) -> RuntimeError:
     return RuntimeError(f"generation failed in {where}: {type(e).__name__}: {e}")
 
 # %% ../nbs/06_pipeline.ipynb #f612847b
-def _pause_samples(seg:Segment, last:bool, pauses:dict, sr:int) -> int:
-    "Silence after `seg`: what its pause tags ask for, else its boundary's pause (`PAUSES`; none after the last segment)."
-    if seg.pause is not None: return int(seg.pause * sr)
-    return 0 if last else int(pauses.get(seg.boundary, 0) * sr)
-
-def _end_segment(wav:torch.Tensor, fade:int, seg:Segment, last:bool, pauses:dict, sr:int) -> torch.Tensor:
-    "A segment's last audio: faded out to silence over `fade` samples, then its pause (`_pause_samples`)."
-    f = min(fade, wav.numel())
-    if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])
-    return torch.cat([wav, torch.zeros(_pause_samples(seg, last, pauses, sr))])
-
 def _auto_batch(model, n_segments:int, budget:int, T0:int) -> int:
     "Segments per T3 batch: memory-bounded on CUDA, 4 on the CPU (decode there is bound by reading the weights)."
     if n_segments <= 1: return 1
@@ -443,7 +410,7 @@ def _budget(max_new_tokens):
     "Speech tokens a segment may take: an int, a function of the `Segment`, or None (twice the estimate + 50, at most 1000)."
     if callable(max_new_tokens): return lambda s: max(1, int(max_new_tokens(s)))
     if max_new_tokens: return lambda s: max_new_tokens
-    return lambda s: min(1000, 2 * estimate_speech_tokens(s.speech) + 50)
+    return default_budget
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -489,7 +456,8 @@ def _stream_decoder(self, chunk_size:int) -> FastT3:
     decoders, d = self.__dict__.setdefault("_stream_decoders", {}), self.decoder
     key = min(16, chunk_size)
     if key not in decoders:
-        decoders[key] = FastT3(self.tts.t3, compile=d.use_compile, cuda_graphs=d.use_graphs, check_every=key, alignment_guard=d.guard)
+        decoders[key] = FastT3(self.tts.t3, compile=d.use_compile, cuda_graphs=d.use_graphs, check_every=key, alignment_guard=d.guard,
+                              fold_norms=d.fold, compile_backend=d.compile_backend)
     return decoders[key]
 
 def _prompt(self):
@@ -562,7 +530,7 @@ def _stream(self, run, F, pauses, saved, chunk_size, chunking, context_window, s
             starts.setdefault(cur, audio_s + lead / self.sr)
             audio_s += out.shape[-1] / self.sr
             if seg_done:  # before the yield: a consumer that stops at the last chunk still has the whole timeline
-                timeline.append(_entry(pos, seg, starts.pop(cur), audio_s, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr, run.verdict.get(cur, (0, ()))))
+                timeline.append(_entry(pos, seg, starts.pop(cur), audio_s, pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr, run.verdict.get(cur, (0, ()))))
             if out.numel():
                 chunks += 1
                 now = time.perf_counter() - run.t_start
@@ -584,7 +552,7 @@ def _emit(self, run, sa, seg, F, pauses, text_end, watermark_):
     done = sa.finished and sa.done >= len(sa.tokens) and sa.tail.numel() == 0
     wav = torch.zeros(0) if wav is None else wav
     t = time.perf_counter()
-    if done: wav = _end_segment(wav, F, seg, seg.end >= text_end, pauses, self.sr)
+    if done: wav = end_segment(wav, F, seg, seg.end >= text_end, pauses, self.sr)
     lead, run.lead = int(run.lead * self.sr), 0.0  # pause tags before the first word: silence before its audio
     if lead: wav = torch.cat([torch.zeros(lead), wav])
     out = wav.reshape(1, -1)
@@ -660,7 +628,7 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
                 wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
                                   prompt=self._prompt(), **s3)
                 for k, w in zip(ks, wavs):
-                    w = _end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
+                    w = end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
                     if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
                     audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
                 bar.update(len(ks))
@@ -670,7 +638,7 @@ def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torc
     wav, t = torch.cat([audio[k] for k in run.order]).reshape(1, -1), 0
     for i, k in enumerate(run.order):  # the timeline: where each segment's speech starts and ends, and its pause
         seg, a, t = run.seg_of[k], t + (int(run.lead * self.sr) if i == 0 else 0), t + audio[k].numel()
-        self.last_timeline.append(_entry(i, seg, a / self.sr, t / self.sr, _pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr,
+        self.last_timeline.append(_entry(i, seg, a / self.sr, t / self.sr, pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr,
                                          run.verdict.get(k, (0, ()))))
     now, audio_s, n = time.perf_counter() - run.t_start, wav.shape[-1] / self.sr, len(run.order)
     self.last_stream_metrics = StreamMetrics(first, now / max(audio_s, 1e-9), now, audio_s, n, n - 1, n, run.segs[0].start,

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_s3gen.ipynb #be1dde00
 from __future__ import annotations
-import contextlib, math, time
+import contextlib, math, threading, time
 from dataclasses import dataclass
 
 import torch
@@ -101,11 +101,15 @@ def _istft_float32(hift):
         with torch.autocast(magnitude.device.type, enabled=False): return orig(magnitude.float(), phase.float())
     hift.__dict__["_cbo_istft"], hift._istft = orig, istft
 
+_HIFT_STATE = threading.Lock()  # one HiFT decode at a time per process while batched ones patch the module's state;
+                                # taken before GPU_RNG_LOCK, never while holding it
+
 @torch.inference_mode()
 def vocode(s3, mel) -> torch.Tensor:
     "HiFT for one segment's mel frames (80, n): the 24 kHz waveform (1-D), faded in as the official call does."
-    _istft_float32(s3.mel2wav)
-    wav, _ = s3.hift_inference(mel[None].to(dtype=s3.dtype), None)
+    with _HIFT_STATE, GPU_RNG_LOCK:  # the official call, its random draws inside; never inside a batched decode
+        _istft_float32(s3.mel2wav)
+        wav, _ = s3.hift_inference(mel[None].to(dtype=s3.dtype), None)
     wav[:, :len(s3.trim_fade)] *= s3.trim_fade
     return wav.reshape(-1)
 
@@ -141,11 +145,13 @@ def _sources(s3, xs) -> list:
 def vocode_batch(s3, mels:list, max_frames:int=12_000) -> list:
     """HiFT for many segments' mel frames (each (80, n)): the waveforms `vocode` gives one by one. Decoded in batches
     of similar lengths whose padded size (rows × longest) stays within `max_frames` (memory: ~180 kB a padded frame)."""
-    if len(mels) <= 1: return [vocode(s3, m) for m in mels]
-    hift = s3.mel2wav; _istft_float32(hift); _batch_hooks(hift)
-    with GPU_RNG_LOCK:  # the sources draw random numbers; the hooks' state is the module's
-        xs = [m.to(dtype=s3.dtype) for m in mels]
-        src, out = _sources(s3, xs), [None] * len(xs)  # every draw first, in the official order
+    if len(mels) <= 1: return [vocode(s3, m) for m in mels]  # the official call
+    hift = s3.mel2wav
+    with _HIFT_STATE: _istft_float32(hift); _batch_hooks(hift)
+    xs = [m.to(dtype=s3.dtype) for m in mels]
+    with GPU_RNG_LOCK: src = _sources(s3, xs)  # every draw first, in the official order (no T3 capture meanwhile)
+    out = [None] * len(xs)
+    with _HIFT_STATE:  # the hooks read the module's state
         for g in _groups([x.shape[-1] for x in xs], max_frames):
             for i, w in zip(g, _decode_group(s3, [xs[i] for i in g], [src[i] for i in g])): out[i] = w
     return out
@@ -231,11 +237,13 @@ def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`,
     if steps is not None and (not isinstance(steps, int) or steps < 1): raise ValueError(f"steps must be a positive int (got {steps!r})")
     out, live = [torch.zeros(0) for _ in toks], [i for i, t in enumerate(toks) if t.numel()]
     p, step = prompt or Prompt.of(s3, ref), batch_size or max(1, len(live))
-    with GPU_RNG_LOCK, _precision(s3.device, dt):
+    with _precision(s3.device, dt):
         for a in range(0, len(live), step):
             idx = live[a:a + step]
             mu, mask, frames = encode(s3, p, [toks[i] for i in idx])
-            nz = [noise[i] for i in idx] if noise is not None else noise_for(s3, p, frames, [toks[i].numel() for i in idx])
+            if noise is not None: nz = [noise[i] for i in idx]
+            else:
+                with GPU_RNG_LOCK: nz = noise_for(s3, p, frames, [toks[i].numel() for i in idx])  # the draws alone
             mels = flow(s3, p, mu, mask, frames, nz, steps)
             for i, m in zip(idx, vocode_batch(s3, mels) if vocoder else mels): out[i] = m.float().cpu()
     return out

@@ -4,6 +4,7 @@
 
 # %% ../nbs/03_t3.ipynb #17ea2bc6
 from __future__ import annotations
+import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -11,8 +12,8 @@ import torch
 import torch.nn.functional as F
 
 # %% auto #0
-__all__ = ['T3Shape', 'Layer', 'Weights', 't3_weights', 'KVCache', 'rope_table', 'rms_norm', 'rope_', 'gelu_new', 'attend',
-           'llama_block', 'gpt2_block', 'forward']
+__all__ = ['T3Shape', 'Layer', 'Weights', 't3_weights', 'fold_norms', 'KVCache', 'rope_table', 'rms_norm', 'rope_', 'gelu_new',
+           'attend', 'llama_block', 'gpt2_block', 'forward']
 
 # %% ../nbs/03_t3.ipynb #24af07bd
 @dataclass(frozen=True)
@@ -117,13 +118,30 @@ def t3_weights(t3) -> Weights:
     pos = t3.speech_pos_emb.emb.weight if t3.speech_pos_emb is not None else None
     return Weights(L, t3.tfmr.norm.weight, None, t3.speech_head.weight, None, t3.speech_emb.weight, pos, None)
 
+# %% ../nbs/03_t3.ipynb #2a110edd
+def fold_norms(w:Weights, s:T3Shape) -> Weights:
+    """A copy of the step's weights with each norm's scale folded into the projection that reads it:
+    `rms_norm(x, g) @ W.T == rms_norm(x, None) @ (W * g).T`; GPT-2's LayerNorm also folds its shift into the
+    projection's bias. The norms then only normalise (no scale to read and multiply), at the price of a second copy
+    of the projections and sums in another order."""
+    gpt = s.arch == "gpt2"
+    fold = lambda W, g: (W.t() * g).t() if gpt else W * g  # GPT-2's (in, out) matrices stay column-major
+    shift = lambda W, b, beta: (0 if b is None else b) + beta @ W  # (in, out) @: GPT-2's Conv1D layout
+    with torch.inference_mode():
+        L = [lw._replace(n1=None, wqkv=fold(lw.wqkv, lw.n1), n2=None, w13=fold(lw.w13, lw.n2)) if not gpt else
+             lw._replace(n1=None, n1b=None, wqkv=fold(lw.wqkv, lw.n1), bqkv=shift(lw.wqkv, lw.bqkv, lw.n1b),
+                         n2=None, n2b=None, w13=fold(lw.w13, lw.n2), b13=shift(lw.w13, lw.b13, lw.n2b)) for lw in w.layers]
+        head_b = shift(w.head.t(), w.head_b, w.norm_b) if w.norm_b is not None else w.head_b  # the head is (V, D)
+        return w._replace(layers=L, norm=None, norm_b=None, head=w.head * w.norm, head_b=head_b)
+
 # %% ../nbs/03_t3.ipynb #85d69de8
 class KVCache:
-    "Keys and values of every layer in one tensor `(n_layer, 2, rows, n_kv, capacity, head_dim)`, allocated once (fixed address)."
+    """Keys and values of every layer in one tensor `(rows, n_layer, 2, n_kv, capacity, head_dim)`, allocated once
+    (fixed address). Rows first: the first `B` rows are a prefix with the strides of a cache of `B` rows."""
     def __init__(self, s:T3Shape, rows:int, capacity:int, dtype, device):
-        self.kv = torch.zeros(s.n_layer, 2, rows, s.n_kv, capacity, s.head_dim, dtype=dtype, device=device)
+        self.kv = torch.zeros(rows, s.n_layer, 2, s.n_kv, capacity, s.head_dim, dtype=dtype, device=device)
     @property
-    def rows(self) -> int: return self.kv.shape[2]
+    def rows(self) -> int: return self.kv.shape[0]
     @property
     def capacity(self) -> int: return self.kv.shape[4]
     @property
@@ -153,8 +171,8 @@ def gelu_new(x):
 
 # %% ../nbs/03_t3.ipynb #b90b1866
 def attend(q, k, v, mask, scale:float, probs:bool=False):
-    """Attention of `q` `(B, H, n, hd)` over `k`, `v` `(B, Hkv, L, hd)` under `mask` (bool `(B, 1, n, L)`, True = may
-    attend; None = causal when n > 1, all of `L` when n == 1). `probs`: eager, also return the `(B, H, n, L)` probabilities."""
+    """Attention of `q` `(B, H, n, hd)` over `k`, `v` `(B, Hkv, L, hd)` under `mask` (additive, in q's dtype, broadcast
+    to `(B, H, n, L)`: 0 where a query may attend, -inf where not; None = causal when n > 1, all of `L` when n == 1). `probs`: eager, also return the `(B, H, n, L)` probabilities."""
     if k.dtype != q.dtype: k, v = k.to(q.dtype), v.to(q.dtype)  # a prefill computed above the cache's dtype
     if not probs:
         return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, is_causal=mask is None and q.shape[2] > 1,
@@ -163,15 +181,16 @@ def attend(q, k, v, mask, scale:float, probs:bool=False):
         k, v = k.repeat_interleave(q.shape[1] // k.shape[1], 1), v.repeat_interleave(q.shape[1] // k.shape[1], 1)
     w = torch.matmul(q, k.transpose(2, 3)) * scale
     if mask is None and q.shape[2] > 1: mask = torch.ones(q.shape[2], k.shape[2], dtype=torch.bool, device=q.device).tril()
-    if mask is not None: w = w.masked_fill(~mask, torch.finfo(w.dtype).min)
+    if mask is not None: w = w + mask if mask.dtype != torch.bool else w.masked_fill(~mask, -math.inf)
     w = torch.softmax(w, dim=-1, dtype=torch.float32).to(q.dtype)
     return torch.matmul(w, v), w
 
 # %% ../nbs/03_t3.ipynb #4c95e537
 def _write(KV, kv, slot):
-    "Keys and values `kv` `(2, B, Hkv, n, hd)` into the cache view `KV` `(2, B, Hkv, C, hd)` at `slot` (int, or a 1-element LongTensor)."
+    """Keys and values `kv` `(2, B, Hkv, n, hd)` into the cache view `KV` `(2, B, Hkv, C, hd)` at `slot`: a Python int
+    (all rows from there), or a LongTensor of one position per row `(B,)` (or one for all, `(1,)`) for a step (n = 1)."""
     if isinstance(slot, int): KV[:, :, :, slot:slot + kv.shape[3]] = kv
-    else: KV.index_copy_(3, slot, kv)
+    else: KV.scatter_(3, slot.view(1, -1, 1, 1, 1).expand(2, kv.shape[1], kv.shape[2], 1, kv.shape[4]), kv)
 
 def llama_block(x, lw:Layer, s:T3Shape, KV, slot, L:int, cos, sin2, mask, probs:bool):
     "One Llama block: RMSNorm, fused q/k/v, rotary in place, one cache write, attention, o_proj + residual; RMSNorm, SwiGLU + residual."
@@ -210,7 +229,7 @@ def forward(w:Weights, s:T3Shape, x, cache:KVCache, slot, L:int, pos, mask=None,
     if s.arch == "gpt2": x = x + F.embedding(pos, up(w.wpe))
     else: cos, sin2 = up(rope[0][pos][:, :, None]), up(rope[1][pos][:, :, None])  # (B, n, 1, hd): one angle for all heads
     for li, lw in enumerate(w.layers):
-        KV, lw = cache.kv[li, :, :B], Layer(*map(up, lw))
+        KV, lw = cache.kv[:B, li].transpose(0, 1), Layer(*map(up, lw))  # (2, B, Hkv, C, hd)
         if s.arch == "gpt2": x, p = gpt2_block(x, lw, s, KV, slot, L, mask, li in probs)
         else: x, p = llama_block(x, lw, s, KV, slot, L, cos, sin2, mask, li in probs)
         if p is not None: maps[li] = p

@@ -10,20 +10,16 @@ from dataclasses import dataclass
 import torch
 
 from .models import (variant_of, resolve_dtype, text_to_t3_tokens, official_t3_cond, speech_for_s3gen,
-                                   valid_speech_tokens, watermark, SUPPORTED_LANGUAGES, CLASSES)
+                                   valid_speech_tokens, watermark, SUPPORTED_LANGUAGES, CLASSES, DEFAULTS)
 from .fast import FastT3, Sampler, GPU_RNG_LOCK, _sync
 from .s3gen import synthesize
 from .pipeline import generate_stream, generate_long, _prompt, _stream_decoder
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'MAX_NEW_TOKENS', 'logger', 'GenerateMetrics', 'OptimizedTTS', 't3_cond', 'text_tokens', 'make_sampler',
+__all__ = ['MAX_NEW_TOKENS', 'logger', 'GenerateMetrics', 'OptimizedTTS', 't3_cond', 'text_tokens', 'make_sampler',
            'speech_to_audio', 'generate', 'OptimizedMultilingualTTS', 'OptimizedTurboTTS', 'optimize']
 
 # %% ../nbs/07_tts.ipynb #277a2a6a
-DEFAULTS = {  # the official generate's defaults, per model
-    "english": dict(cfg_weight=0.5, repetition_penalty=1.2, temperature=0.8, min_p=0.05, top_p=1.0, top_k=0, exaggeration=0.5),
-    "multilingual": dict(cfg_weight=0.5, repetition_penalty=2.0, temperature=0.8, min_p=0.05, top_p=1.0, top_k=0, exaggeration=0.5),
-    "turbo": dict(cfg_weight=0.0, repetition_penalty=1.2, temperature=0.8, min_p=0.0, top_p=0.95, top_k=1000, exaggeration=0.0)}
 MAX_NEW_TOKENS = {"english": 1000, "multilingual": 1000, "turbo": 1001}  # what the official loops allow
 logger = logging.getLogger(__name__)
 
