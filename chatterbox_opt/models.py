@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_models.ipynb #910d238b
 from __future__ import annotations
-import datetime, json, os, platform, shutil, subprocess, warnings
+import datetime, json, os, platform, re, shutil, subprocess, threading, warnings
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
@@ -13,12 +13,13 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['VARIANTS', 'CLASSES', 'PUNC_NORM', 'SIZES', 'TOKENIZER_SHA256', 'TOKENIZER_FILES', 'TURBO_TAGS', 'T3_FILES',
-           'S3GEN_FILES', 'CHECKPOINT_FILES', 'HUB_REPOS', 'HUB_FILES', 'variant_of', 'check_variant', 'register_size',
-           't3_config', 'cache_dir', 'tokenizer_path', 'tokenizer_status', 'install_turbo_tokenizer', 'load_tokenizer',
-           'reference_voice', 'default_conditionals', 'resolve_device', 'resolve_dtype', 'build_random',
-           'folder_variant', 'load_folder', 'save_folder', 'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens',
-           'valid_speech_tokens', 'audio_samples', 'watermark', 'official_t3_cond', 'official_tokens',
-           'speech_for_s3gen', 'generate_bounded', 'cpu_name', 'env_info', 'ver']
+           'S3GEN_FILES', 'CHECKPOINT_FILES', 'HUB_REPOS', 'HUB_FILES', 'SAMPLES_PER_TOKEN', 'DEFAULTS', 'VOICE_NAME',
+           'variant_of', 'check_variant', 'register_size', 't3_config', 'cache_dir', 'tokenizer_path',
+           'tokenizer_status', 'install_turbo_tokenizer', 'load_tokenizer', 'reference_voice', 'default_conditionals',
+           'resolve_device', 'resolve_dtype', 'build_random', 'folder_variant', 'load_folder', 'save_folder',
+           'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens', 'valid_speech_tokens', 'audio_samples', 'watermark',
+           't3_cond_as', 'official_t3_cond', 'official_tokens', 'speech_for_s3gen', 'generate_bounded', 'voice_dir',
+           'make_voice', 'save_voice', 'load_voice', 'list_voices', 'cpu_name', 'env_info', 'ver']
 
 # %% ../nbs/00_models.ipynb #f878b551
 # known-harmless deprecation notices raised inside the official chatterbox code and its dependencies
@@ -407,6 +408,7 @@ def _from_hub(repo:str, variant:str) -> Path:
     return Path(snapshot_download(repo_id=repo, allow_patterns=HUB_FILES[variant], token=os.getenv("HF_TOKEN") or None))
 
 # %% ../nbs/00_models.ipynb #034bdb6a
+@torch.inference_mode(False)  # weights are never inference tensors, whatever mode the caller is in (see below)
 def load_chatterbox(source:str="random", # "random", a checkpoint folder, or a hub repo id (e.g. "ResembleAI/chatterbox")
                     size:str="tiny", # T3 size for random weights: "tiny" (tests) or "full" (the real config)
                     device="cpu", # "cpu", "cuda", "cuda:1", "mps"
@@ -459,12 +461,14 @@ def valid_speech_tokens(tokens:torch.Tensor) -> torch.Tensor:
     tokens = tokens.reshape(-1)
     return tokens[tokens < 6561]
 
+SAMPLES_PER_TOKEN = 960  # 24 kHz audio per speech token (25 tokens/s: two mel frames of 480 samples each)
+
 def audio_samples(n_tokens:int, ref_dict:dict|None=None) -> int:
     "Samples `S3Gen.inference` returns for `n_tokens` valid speech tokens with the prompt `ref_dict`."
     # the flow decodes prompt+new tokens at 2 mel frames (480 samples each) per token, then drops the prompt's own
     # mel frames; when the reference's mel is one frame longer than 2x its tokens, one frame of the new audio goes too
     extra = 0 if ref_dict is None else ref_dict["prompt_feat"].shape[1] - 2 * ref_dict["prompt_token"].shape[1]
-    return max(0, 960 * n_tokens - 480 * extra)
+    return max(0, SAMPLES_PER_TOKEN * n_tokens - SAMPLES_PER_TOKEN // 2 * extra)
 
 def watermark(tts, wav:torch.Tensor) -> torch.Tensor:
     "Apply the official Perth watermark (as the official `generate` does) to a 1-D or (1, n) waveform."
@@ -473,12 +477,27 @@ def watermark(tts, wav:torch.Tensor) -> torch.Tensor:
     return torch.from_numpy(w).unsqueeze(0)
 
 # %% ../nbs/00_models.ipynb #29068536
-def official_t3_cond(tts, exaggeration:float=0.5) -> T3Cond:
-    "The voice conditioning the official `generate` passes to T3 (the exaggeration applied; Turbo's own, unchanged)."
-    c = tts.conds.t3
-    if variant_of(tts) == "turbo": return c
-    return T3Cond(speaker_emb=c.speaker_emb, cond_prompt_speech_tokens=c.cond_prompt_speech_tokens,
-                  emotion_adv=exaggeration * torch.ones(1, 1, 1)).to(device=tts.t3.device)
+def t3_cond_as(cond:T3Cond, dtype, device) -> T3Cond:
+    """A copy of T3 conditioning with its float tensors in `dtype` on `device`. The official code moves them to T3's
+    device only, so a bfloat16 T3 fed float32 speaker embeddings fails in its first projection (`mat1 and mat2 must
+    have the same dtype`). The prompt's embedding is left for T3 to compute (as on the official first call): a cached
+    one may be of another dtype."""
+    cast = lambda v: v.to(device, dtype if v.is_floating_point() else v.dtype) if torch.is_tensor(v) else v
+    return T3Cond(**{k: cast(v) for k, v in vars(cond).items() if k != "cond_prompt_speech_emb"})
+
+DEFAULTS = {  # the official generate's defaults, per model
+    "english": dict(cfg_weight=0.5, repetition_penalty=1.2, temperature=0.8, min_p=0.05, top_p=1.0, top_k=0, exaggeration=0.5),
+    "multilingual": dict(cfg_weight=0.5, repetition_penalty=2.0, temperature=0.8, min_p=0.05, top_p=1.0, top_k=0, exaggeration=0.5),
+    "turbo": dict(cfg_weight=0.0, repetition_penalty=1.2, temperature=0.8, min_p=0.0, top_p=0.95, top_k=1000, exaggeration=0.0)}
+
+def official_t3_cond(tts, exaggeration:float=0.5, conds=None) -> T3Cond:
+    """The voice conditioning the official `generate` passes to T3 (the exaggeration applied; Turbo's own), in T3's
+    dtype, of `conds` (official `Conditionals`; None: the model's own, `tts.conds`)."""
+    c = (conds if conds is not None else tts.conds).t3
+    if variant_of(tts) != "turbo":
+        c = T3Cond(speaker_emb=c.speaker_emb, cond_prompt_speech_tokens=c.cond_prompt_speech_tokens,
+                   emotion_adv=exaggeration * torch.ones(1, 1, 1))
+    return t3_cond_as(c, tts.t3.speech_head.weight.dtype, tts.t3.device)
 
 # %% ../nbs/00_models.ipynb #78d56ee8
 @torch.inference_mode()
@@ -489,7 +508,7 @@ def official_tokens(tts, text:str, max_new_tokens:int=1000, language_id=None, re
     v = variant_of(tts)
     rp = repetition_penalty if repetition_penalty is not None else (2.0 if v == "multilingual" else 1.2)
     if v == "turbo":
-        return tts.t3.inference_turbo(t3_cond=tts.conds.t3, text_tokens=text_to_t3_tokens(tts, text), temperature=temperature,
+        return tts.t3.inference_turbo(t3_cond=official_t3_cond(tts), text_tokens=text_to_t3_tokens(tts, text), temperature=temperature,
                                       top_k=top_k, top_p=0.95 if top_p is None else top_p, repetition_penalty=rp,
                                       max_gen_len=max_new_tokens - 1)[0]
     if cfg_weight <= 0: raise ValueError("the official T3.inference needs cfg_weight > 0 (it always runs two CFG rows)")
@@ -513,16 +532,73 @@ def speech_for_s3gen(tts, tokens:torch.Tensor) -> torch.Tensor:
 
 @torch.inference_mode()
 def generate_bounded(tts, text:str, max_new_tokens:int=200, fixed_length:bool=False, seed:int|None=None,
-                     return_tokens:bool=False, **kw):
+                     return_tokens:bool=False,
+                     s3gen_steps:int|None=None, # S3Gen flow steps (None: the variant's own; fewer only for quick CPU runs)
+                     **kw):
     "The official `generate` pipeline of `tts`'s variant with a token bound (exactly `max_new_tokens` tokens when `fixed_length`)."
     if not isinstance(max_new_tokens, int) or max_new_tokens < 1: raise ValueError("max_new_tokens must be an int >= 1")
     if seed is not None: torch.manual_seed(seed)
     with (suppress_stop(tts.t3) if fixed_length else nullcontext()):
         tokens = official_tokens(tts, text, max_new_tokens, **kw)
-    steps = 2 if variant_of(tts) == "turbo" else None
+    steps = s3gen_steps or (2 if variant_of(tts) == "turbo" else None)
     wav, _ = tts.s3gen.inference(speech_tokens=speech_for_s3gen(tts, tokens), ref_dict=tts.conds.gen, n_cfm_timesteps=steps)
     wav = watermark(tts, wav)
     return (wav, tokens) if return_tokens else wav
+
+# %% ../nbs/00_models.ipynb #82a0393e
+VOICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")  # a voice's name: also its folder's name
+_VOICE_LOCK = threading.Lock()
+
+def voice_dir() -> Path:
+    "Where saved voices live unless told: `voices/` in the package's cache."
+    return cache_dir()/"voices"
+
+def make_voice(tts, path, exaggeration:float=0.5, norm_loudness:bool=True) -> Conditionals:
+    "The official conditionals of the recording at `path` (the model's own voice, `tts.conds`, left as it was)."
+    if not Path(path).is_file(): raise FileNotFoundError(f"voice file not found: {path}")
+    kw = dict(norm_loudness=norm_loudness) if variant_of(tts) == "turbo" else {}
+    with _VOICE_LOCK, torch.inference_mode(False):
+        old = tts.conds
+        try: tts.prepare_conditionals(str(path), exaggeration=exaggeration, **kw); return tts.conds
+        except (torch.cuda.OutOfMemoryError, KeyboardInterrupt): raise
+        except Exception as e: raise ValueError(f"cannot use {path} as a voice: {type(e).__name__}: {str(e) or 'not audio that librosa can read'}") from e
+        finally: tts.conds = old
+
+# %% ../nbs/00_models.ipynb #5439db99
+def _voice_folder(name:str, folder) -> Path:
+    if not isinstance(name, str) or not VOICE_NAME.fullmatch(name) or name == "default":
+        raise ValueError(f"bad voice name {name!r}: 1-64 letters, digits, '_', '.', '-' (not 'default'), starting with a letter or digit")
+    return Path(folder or voice_dir())/name
+
+def save_voice(conds:Conditionals, name:str, folder=None, variant:str="english", source:str|None=None) -> Path:
+    "Save `conds` as voice `name` under `folder` (default `voice_dir()`); replaces a voice of that name."
+    from safetensors.torch import save_file
+    d = _voice_folder(name, folder); check_variant(variant)
+    parts = {"t3": dict(conds.t3.__dict__), "gen": dict(conds.gen)}
+    tensors = {f"{h}.{k}": v.detach().cpu().contiguous() for h, kv in parts.items() for k, v in kv.items() if torch.is_tensor(v)}
+    rest = {h: {k: v for k, v in kv.items() if not torch.is_tensor(v)} for h, kv in parts.items()}
+    tmp = d.with_name(f".{name}.tmp-{os.getpid()}-{threading.get_ident()}"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
+    save_file(tensors, str(tmp/"voice.safetensors"))
+    (tmp/"manifest.json").write_text(json.dumps(dict(name=name, variant=variant, source=source, created=datetime.datetime.now().isoformat(timespec="seconds"), **rest)))
+    if d.exists(): shutil.rmtree(d)
+    tmp.rename(d); return d
+
+# %% ../nbs/00_models.ipynb #dbb85cc7
+def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Conditionals:
+    "Voice `name` as saved by `save_voice` (no audio analysis); `variant` given: it must be a voice made for that model."
+    from safetensors.torch import load_file
+    d = _voice_folder(name, folder)
+    if not (d/"manifest.json").is_file(): raise FileNotFoundError(f"no voice {name!r} in {d.parent}")
+    man, ts = json.loads((d/"manifest.json").read_text()), load_file(str(d/"voice.safetensors"), device=str(device))
+    if variant is not None and (man["variant"] == "turbo") != (variant == "turbo"):
+        raise ValueError(f"voice {name!r} was made for the {man['variant']} model, not {variant}")
+    half = lambda h: {**man[h], **{k.split(".", 1)[1]: v for k, v in ts.items() if k.startswith(h + ".")}}
+    return Conditionals(T3Cond(**half("t3")), half("gen"))
+
+def list_voices(folder=None) -> list:
+    "The saved voices' manifests, by name."
+    d = Path(folder or voice_dir())
+    return sorted((json.loads(p.read_text()) for p in d.glob("*/manifest.json")), key=lambda m: m["name"]) if d.is_dir() else []
 
 # %% ../nbs/00_models.ipynb #c49c2838
 def cpu_name() -> str:
