@@ -53,13 +53,25 @@ def _subtitles(path:str|None):
     if ext not in ("srt", "vtt"): raise ValueError(f"--subtitles {path}: the file must end in .srt or .vtt")
     return to_srt if ext == "srt" else to_vtt
 
+def _voices_dir(args):
+    from chatterbox_opt.models import voice_dir
+    return getattr(args, "voices", None) or voice_dir()
+
+def _saved_voice(args):
+    "The folder of `--voice NAME` among the saved voices (`--voices DIR`), or None."
+    from pathlib import Path
+    from chatterbox_opt.models import VOICE_NAME
+    d = Path(_voices_dir(args))/args.voice
+    return d if VOICE_NAME.fullmatch(args.voice) and (d/"manifest.json").is_file() else None
+
 def _speak_input(args):
     "The text and subtitle writer of `speak`, every mistake reported before the model loads (file, voice, pause tag, language)."
     import os
     from chatterbox_opt.split import split_for_tts
     text, subs = _read_text(args), _subtitles(args.subtitles)
     if not text.strip(): raise ValueError("nothing to say: the text is empty")
-    if args.voice and not os.path.isfile(args.voice): raise FileNotFoundError(f"voice file not found: {args.voice}")
+    if args.voice and not os.path.isfile(args.voice) and _saved_voice(args) is None:
+        raise FileNotFoundError(f"voice file not found: {args.voice} (nor a voice of that name saved in {_voices_dir(args)})")
     split_for_tts(text, language=args.language, text_format="markdown" if args.markdown else "plain")
     return text, subs
 
@@ -77,12 +89,14 @@ def _speak_stream(ot, text:str, kw:dict, path:str):
 
 def _cmd_speak(args):
     "Speak text to a WAV file (whole, or written chunk by chunk with --stream), and its subtitles with --subtitles."
-    import soundfile as sf
-    from chatterbox_opt.models import load_chatterbox
+    import os, soundfile as sf
+    from chatterbox_opt.models import load_chatterbox, load_voice
     from chatterbox_opt.tts import optimize
     text, subs = _speak_input(args)
     if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
     ot = optimize(load_chatterbox(args.model, size=args.size, device=args.device, dtype=args.dtype, seed=args.seed, variant=args.variant))
+    if args.voice and not os.path.isfile(args.voice):  # a saved voice: no audio analysis
+        ot.tts.conds = load_voice(args.voice, _voices_dir(args), device=ot.tts.device, variant=ot.variant); args.voice = None
     kw = dict(audio_prompt_path=args.voice, seed=args.seed, max_new_tokens=args.max_new_tokens, progress=True,
               max_retries=args.max_retries, text_format="markdown" if args.markdown else "plain")
     if args.language: kw["language_id"] = args.language
@@ -114,6 +128,7 @@ def _cmd_bench(args):
     from chatterbox_opt.bench import run_bench
     from chatterbox_opt.bench import WORKLOADS
     if args.workload == "gpu-check": return _cmd_gpu_check(args)
+    if args.workload == "serve": return _cmd_bench_serve(args)
     wl = WORKLOADS if args.workload == "all" else (args.workload,)
     res = run_bench(args.out, quick=args.quick, workloads=wl, model=args.model, device=args.device, dtype=args.dtype,
                     variant=args.variant, size=args.size)
@@ -184,7 +199,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--subtitles", default=None, help="also write subtitles of the timeline: a .srt or .vtt file")
     s.add_argument("--max-retries", type=int, default=2, help="runaway guard: redo a flagged segment up to N times (0: off)")
     s.add_argument("--markdown", action="store_true", help="the text is Markdown: markup is not read aloud")
-    s.add_argument("--voice", default=None, help="reference recording of the voice (default: the model's conditionals)")
+    s.add_argument("--voice", default=None, help="reference recording of the voice, or the name of a saved voice (default: the model's conditionals)")
+    s.add_argument("--voices", default=None, help="folder of saved voices (default: voices/ in the package cache)")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
     s.add_argument("--size", default="full", help="T3 size for random weights (default full)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo"],
@@ -196,10 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens per segment (default: from the estimate)")
     s.set_defaults(func=_cmd_speak)
-    _corpus_parser(sub)
+    _corpus_parser(sub); _serve_parser(sub)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
-    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long", "gpu-check"],
-                   help="a workload, all of them, or gpu-check: the whole GPU run in one process (phases below)")
+    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long", "gpu-check", "serve"],
+                   help="a workload, all of them, gpu-check: the whole GPU run in one process (phases below), or serve: "
+                   "the server at 1, 4 and 16 clients against itself one request at a time (not part of all)")
     s.add_argument("--quick", action="store_true", help="smaller workloads (within 15 minutes on a 2-core CPU)")
     s.add_argument("--out", default="bench-results", help="results folder (default bench-results)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo", "all"],
@@ -210,8 +227,50 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--phases", default=None, help="gpu-check: comma-separated, from warmup,s3gen,turbo_step,long,step,cells (default all, in that order)")
     s.add_argument("--compile-cache", default=None, help="gpu-check: a compile-cache.bin an earlier run saved, loaded before compiling")
     s.add_argument("--backend", default="inductor", help="gpu-check: the decode step's torch.compile backend (a CPU dry run: eager)")
+    s.add_argument("--clients", default="1,4,16", help="serve: numbers of concurrent clients (default 1,4,16)")
+    s.add_argument("--s3gen-steps", type=int, default=None, help="serve: S3Gen flow steps (default: the model's)")
     s.set_defaults(func=_cmd_bench)
     return p
+
+# %% ../nbs/12_cli.ipynb #b5985126
+def _cmd_serve(args):
+    "Serve OpenAI's speech API (`09_serve`) until interrupted."
+    try: from chatterbox_opt.serve import serve
+    except ImportError as e: raise ValueError(f"the server needs its extra: pip install 'chatterbox_opt[serve]' ({e})")
+    if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
+    serve(model=args.model, variant=args.variant, size=args.size, device=args.device, dtype=args.dtype, host=args.host, port=args.port,
+          voices=args.voices, max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps,
+          max_queue=args.max_queue)
+
+def _serve_parser(sub):
+    s = sub.add_parser("serve", help="an OpenAI-compatible speech server (POST /v1/audio/speech), streaming, many requests sharing one engine")
+    s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
+    s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo"], help="which official model (default English)")
+    s.add_argument("--size", default="full", help="T3 size for random weights (default full)")
+    s.add_argument("--device", default="cpu"); s.add_argument("--dtype", default=None)
+    s.add_argument("--max-new-tokens", type=int, default=None, help="speech tokens a segment may take (random weights never stop: cap them)")
+    s.add_argument("--host", default="127.0.0.1"); s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--voices", default=None, help="folder of uploaded voices (default: voices/ in the package cache)")
+    s.add_argument("--max-batch", type=int, default=16, help="most requests decoding at once (1: one request at a time, as other servers do)")
+    s.add_argument("--max-queue", type=int, default=64, help="most requests in flight; more get 429 with Retry-After")
+    s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
+    s.set_defaults(func=_cmd_serve)
+
+# %% ../nbs/12_cli.ipynb #bfa7450e
+def _cmd_bench_serve(args):
+    "`bench serve`: `bench_serve` on one model; serve.json and serve.md in --out."
+    import json
+    from pathlib import Path
+    from chatterbox_opt.models import load_chatterbox
+    from chatterbox_opt.serve import bench_serve, serve_table
+    device = "cpu" if args.device == "auto" else args.device
+    tts = load_chatterbox(args.model, size=args.size, device=device, dtype=args.dtype, variant=None if args.variant == "all" else args.variant)
+    out = Path(args.out); out.mkdir(parents=True, exist_ok=True); rows = []
+    save = lambda r: (rows.append(r), (out/"serve.json").write_text(json.dumps(rows, indent=1, default=str)))
+    clients = tuple(int(c) for c in re.split(r"[,\s]+", args.clients) if c)
+    bench_serve(tts, clients, per_client=1 if args.quick else 2, max_new_tokens=50 if args.quick else 100, s3gen_steps=args.s3gen_steps, record=save)
+    (out/"serve.md").write_text(serve_table(rows) + "\n"); print(serve_table(rows))
+    print(f"wrote serve.json and serve.md to {out}")
 
 # %% ../nbs/12_cli.ipynb #a817d4b5
 def main(argv:list[str]|None=None) -> int:

@@ -60,6 +60,7 @@ class RequestOptions:
     group_seconds: float = GROUP_SECONDS # most audio per S3Gen call
     pauses: dict|None = None # seconds of silence after a segment by boundary kind (updates `PAUSES`)
     target_tokens: int = 96 # text given as one string: `split_for_tts`'s segment size
+    text_format: str = "plain" # text given as one string: "plain" or "markdown" (`split_for_tts`)
     stop_at: tuple|None = None # tests: per segment, the step at which the stop token is forced (random weights never stop)
 
 # %% ../nbs/05a_engine.ipynb #1eff98b8
@@ -152,12 +153,17 @@ class Request:
     "A submitted text: iterate it for its events (ending with `RequestDone` or `RequestFailed`), or wait for `result()`."
     def __init__(self, job:_Job):
         self._job, self.id, self.segments = job, job.id, job.segs
+        self.text_tokens = sum(int(t.numel()) for t in job.texts)  # T3's text tokens, all segments
         self._fin = weakref.finalize(self, job.cancelled.set)  # dropped unread: its rows leave at the next check
     def __iter__(self):
         while True:
             ev = self._job.events.get()
             yield ev
             if isinstance(ev, (RequestDone, RequestFailed)): return
+    def next_event(self, timeout:float|None=None):
+        "The next event, waiting at most `timeout` seconds (None: no limit); None if none came (an async consumer polls this)."
+        try: return self._job.events.get(timeout=timeout) if timeout != 0 else self._job.events.get_nowait()
+        except queue.Empty: return None
     def cancel(self): self._job.cancelled.set()
     @property
     def cancelled(self) -> bool: return self._job.cancelled.is_set() and not self._job.ended
@@ -193,7 +199,8 @@ class Engine:
 def _segments_of(self, text, opts:RequestOptions) -> list:
     "The request's segments: `text` split, or the given segments."
     if isinstance(text, str):
-        segs = split_for_tts(text, target_tokens=opts.target_tokens, max_tokens=max(opts.target_tokens, 128), language=opts.language_id)
+        segs = split_for_tts(text, target_tokens=opts.target_tokens, max_tokens=max(opts.target_tokens, 128), language=opts.language_id,
+                            text_format=opts.text_format)
     elif isinstance(text, (list, tuple)):
         segs = [s if isinstance(s, Segment) else _as_segment(s, i == len(text) - 1) for i, s in enumerate(text)]
     else: raise TypeError(f"text must be a str or a list of segments, not {type(text).__name__}")
@@ -210,7 +217,6 @@ def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request
     "Queue a text (or its segments) with `options`; returns at once. Bad input raises here and queues nothing."
     opts = options or RequestOptions()
     if not isinstance(opts, RequestOptions): raise TypeError("options must be a RequestOptions")
-    if self._closed: raise RuntimeError("the engine is closed")
     segs, conds = self._segments_of(text, opts), voice if voice is not None else self.tts.conds
     if conds is None: raise ValueError("no voice: pass voice= (official Conditionals) or prepare the model's conditionals")
     ex = opts.exaggeration if opts.exaggeration is not None else DEFAULTS[self.variant]["exaggeration"]
@@ -224,6 +230,7 @@ def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request
         raise ValueError(f"max_new_tokens must be an int in [1, {lim}] (got {opts.max_new_tokens!r})")
     if opts.stop_at is not None and len(opts.stop_at) != len(segs): raise ValueError(f"stop_at: one entry per segment ({len(segs)})")
     with self._cv:
+        if self._closed: raise RuntimeError("the engine is closed")  # checked under the lock: close() cannot slip in between
         for i in range(len(segs)): heapq.heappush(self._waiting, (job.t0 - (FIRST_AHEAD_S if i == 0 else 0), next(self._seq), job, i))
         self.stats["requests"] += 1; self._start(); self._cv.notify_all()
     return Request(job)

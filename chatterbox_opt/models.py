@@ -545,7 +545,7 @@ def generate_bounded(tts, text:str, max_new_tokens:int=200, fixed_length:bool=Fa
     wav = watermark(tts, wav)
     return (wav, tokens) if return_tokens else wav
 
-# %% ../nbs/00_models.ipynb #82a0393e
+# %% ../nbs/00_models.ipynb #0cdc4bfc
 VOICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")  # a voice's name: also its folder's name
 _VOICE_LOCK = threading.Lock()
 
@@ -564,7 +564,7 @@ def make_voice(tts, path, exaggeration:float=0.5, norm_loudness:bool=True) -> Co
         except Exception as e: raise ValueError(f"cannot use {path} as a voice: {type(e).__name__}: {str(e) or 'not audio that librosa can read'}") from e
         finally: tts.conds = old
 
-# %% ../nbs/00_models.ipynb #5439db99
+# %% ../nbs/00_models.ipynb #b7cdaced
 def _voice_folder(name:str, folder) -> Path:
     if not isinstance(name, str) or not VOICE_NAME.fullmatch(name) or name == "default":
         raise ValueError(f"bad voice name {name!r}: 1-64 letters, digits, '_', '.', '-' (not 'default'), starting with a letter or digit")
@@ -580,10 +580,13 @@ def save_voice(conds:Conditionals, name:str, folder=None, variant:str="english",
     tmp = d.with_name(f".{name}.tmp-{os.getpid()}-{threading.get_ident()}"); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     save_file(tensors, str(tmp/"voice.safetensors"))
     (tmp/"manifest.json").write_text(json.dumps(dict(name=name, variant=variant, source=source, created=datetime.datetime.now().isoformat(timespec="seconds"), **rest)))
-    if d.exists(): shutil.rmtree(d)
-    tmp.rename(d); return d
+    old = d.with_name(f".{name}.old-{os.getpid()}-{threading.get_ident()}")
+    with _VOICE_LOCK:  # the old voice moves aside, the new one in: a reader finds one or the other, whole
+        if d.exists(): d.rename(old)
+        tmp.rename(d)
+    shutil.rmtree(old, ignore_errors=True); return d
 
-# %% ../nbs/00_models.ipynb #dbb85cc7
+# %% ../nbs/00_models.ipynb #779a82ea
 def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Conditionals:
     "Voice `name` as saved by `save_voice` (no audio analysis); `variant` given: it must be a voice made for that model."
     from safetensors.torch import load_file
@@ -598,7 +601,8 @@ def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Co
 def list_voices(folder=None) -> list:
     "The saved voices' manifests, by name."
     d = Path(folder or voice_dir())
-    return sorted((json.loads(p.read_text()) for p in d.glob("*/manifest.json")), key=lambda m: m["name"]) if d.is_dir() else []
+    if not d.is_dir(): return []
+    return sorted((json.loads(p.read_text()) for p in d.glob("*/manifest.json") if not p.parent.name.startswith(".")), key=lambda m: m["name"])
 
 # %% ../nbs/00_models.ipynb #c49c2838
 def cpu_name() -> str:
