@@ -256,7 +256,7 @@ def _serve_parser(sub):
     s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
     s.set_defaults(func=_cmd_serve)
 
-# %% ../nbs/12_cli.ipynb #bfa7450e
+# %% ../nbs/12_cli.ipynb #d497dd66
 def _cmd_bench_serve(args):
     "`bench serve`: `bench_serve` on one model; serve.json and serve.md in --out."
     import json
