@@ -238,9 +238,13 @@ def _cmd_serve(args):
     try: from chatterbox_opt.serve import serve
     except ImportError as e: raise ValueError(f"the server needs its extra: pip install 'chatterbox_opt[serve]' ({e})")
     if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
-    serve(model=args.model, variant=args.variant, size=args.size, device=args.device, dtype=args.dtype, host=args.host, port=args.port,
-          voices=args.voices, max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps,
-          max_queue=args.max_queue)
+    kw = dict(model=args.model, variant=args.variant, size=args.size, device=args.device, dtype=args.dtype, voices=args.voices,
+              max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps, max_queue=args.max_queue)
+    if args.ray:
+        from chatterbox_opt.serve import serve_ray
+        return serve_ray(args.host, args.port, args.address, replicas=args.replicas, gpus_per_replica=args.gpus_per_replica,
+                         cpus_per_replica=args.cpus_per_replica, **kw)
+    serve(host=args.host, port=args.port, **kw)
 
 def _serve_parser(sub):
     s = sub.add_parser("serve", help="an OpenAI-compatible speech server (POST /v1/audio/speech), streaming, many requests sharing one engine")
@@ -254,6 +258,11 @@ def _serve_parser(sub):
     s.add_argument("--max-batch", type=int, default=16, help="most requests decoding at once (1: one request at a time, as other servers do)")
     s.add_argument("--max-queue", type=int, default=64, help="most requests in flight; more get 429 with Retry-After")
     s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
+    s.add_argument("--ray", action="store_true", help="deploy on Ray Serve: replicas, each with its own model and engine (extra: ray-serve)")
+    s.add_argument("--replicas", type=int, default=1, help="Ray: replicas (default 1)")
+    s.add_argument("--gpus-per-replica", type=float, default=None, help="Ray: GPUs per replica (default 1 with --device cuda)")
+    s.add_argument("--cpus-per-replica", type=float, default=1, help="Ray: CPUs per replica (default 1)")
+    s.add_argument("--address", default=None, help="Ray: join this running cluster (default: start a local one)")
     s.set_defaults(func=_cmd_serve)
 
 # %% ../nbs/12_cli.ipynb #d497dd66

@@ -60,7 +60,7 @@ fi
 "$VENV/bin/python" -c "import importlib.metadata as m; assert m.version('chatterbox-tts')=='0.1.7'" 2>/dev/null \
   || "${PIP[@]}" install -q --no-deps "chatterbox-tts==0.1.7"
 log "installing chatterbox_opt (editable) with runtime, dev, bench and corpus (Ray Data, ffmpeg, EPUB) dependencies"
-"${PIP[@]}" install -q -c "$CONSTRAINTS" -e ".[dev,bench,corpus,serve]"
+"${PIP[@]}" install -q -c "$CONSTRAINTS" -e ".[dev,bench,corpus,serve,ray-serve]"
 
 # --- the real text tokenizers, from packages that ship them (MIT), verified, cached outside git:
 #     English tokenizer.json and the multilingual grapheme vocabulary from the chatterbox-vllm sdist;
