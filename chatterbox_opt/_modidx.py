@@ -375,6 +375,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.models.variant_of': ('models.html#variant_of', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.ver': ('models.html#ver', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.voice_dir': ('models.html#voice_dir', 'chatterbox_opt/models.py'),
+                                       'chatterbox_opt.models.voice_path': ('models.html#voice_path', 'chatterbox_opt/models.py'),
                                        'chatterbox_opt.models.watermark': ('models.html#watermark', 'chatterbox_opt/models.py')},
             'chatterbox_opt.pipeline': { 'chatterbox_opt.pipeline.BatchDone': ('pipeline.html#batchdone', 'chatterbox_opt/pipeline.py'),
                                          'chatterbox_opt.pipeline.Checked': ('pipeline.html#checked', 'chatterbox_opt/pipeline.py'),

@@ -162,7 +162,7 @@ def _corpus_parser(sub):
     s.add_argument("--unit-segments", type=int, default=64, help="documents spoken alike are packed into units of about this many segments")
     s.add_argument("--format", default="flac", choices=["flac", "wav", "mp3", "m4b"], help="audio format (default flac)")
     s.add_argument("--no-subtitles", action="store_true", help="do not write .srt subtitles beside each audio file")
-    s.add_argument("--voice", default=None, help="reference recording of the voice (a row's own voice column wins)")
+    s.add_argument("--voice", default=None, help="reference recording of the voice, or a saved voice's name (a row's own voice column wins)")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")
     s.add_argument("--size", default="full", help="T3 size for random weights (default full)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo"], help="which official model (default English)")

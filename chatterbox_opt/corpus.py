@@ -13,6 +13,7 @@ import torch
 
 from .split import split_for_tts, pause_tags, lead_pause
 from .pipeline import to_srt
+from .models import voice_path, load_voice
 
 # %% auto #0
 __all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'JOIN', 'FORMATS', 'Document', 'read_documents', 'check_document',
@@ -27,7 +28,7 @@ class Document:
     "One document of a corpus: its text and how to speak it, or why it cannot be spoken (`error`)."
     id: str # unique in the corpus; names its output files (slashes make subfolders)
     text: str = ""
-    voice: str|None = None # a reference recording (None: the corpus's voice)
+    voice: str|None = None # a reference recording or a saved voice's name (None: the corpus's voice)
     language: str|None = None # the multilingual model's language code
     seed: int|None = None # None: the corpus's seed
     text_format: str = "plain" # "markdown" for .md files
@@ -52,7 +53,8 @@ def _row_doc(row, where:str, base:Path) -> Document:
     voice, lang, seed = row.get("voice") or None, row.get("language") or None, row.get("seed")
     for name, v in (("voice", voice), ("language", lang)):
         if v is not None and not isinstance(v, str): return Document(id, source=where, error=f"{name} {v!r} is not a string")
-    if voice: voice = voice if Path(voice).is_absolute() else str((base/voice).resolve())
+    named = voice and not Path(voice).is_absolute() and not (base/voice).exists() and voice_path(voice) is not None  # a saved voice
+    if voice and not named: voice = voice if Path(voice).is_absolute() else str((base/voice).resolve())
     bad_seed = Document(id, source=where, error=f"seed {seed!r} is not an integer")
     if isinstance(seed, (bool, float)) and not (isinstance(seed, float) and seed.is_integer()): return bad_seed
     try: seed = None if seed in (None, "") else int(seed)
@@ -170,7 +172,7 @@ def check_document(d:Document, variant:str="english", max_chars:int=MAX_DOC_CHAR
     d.segments = []
     if d.error: return d
     if len(d.text) > max_chars: d.error = f"{len(d.text):,} characters: over the limit of {max_chars:,} (split the document)"
-    elif d.voice and not Path(d.voice).is_file(): d.error = f"voice file not found: {d.voice}"
+    elif d.voice and voice_path(d.voice) is None: d.error = f"voice file not found: {d.voice} (nor a saved voice of that name)"
     elif d.language and d.language.lower() != "en" and variant != "multilingual":
         d.error = f"language {d.language!r} needs the multilingual model (this one is {variant})"
     else:
@@ -341,7 +343,9 @@ def _speak_unit(ot, u:dict, gen:dict) -> tuple:
     "generate_long on the unit's joined text, seeded, in the unit's voice (or the model's own): (1-D audio, timeline)."
     torch.manual_seed(u["seed"])
     kw = dict(gen, seed=u["seed"], text_format=u["text_format"], progress=False)
-    if u["voice"]: kw["audio_prompt_path"] = u["voice"]
+    if u["voice"] and not Path(u["voice"]).is_file():  # a saved voice: no audio analysis
+        ot.tts.conds = load_voice(u["voice"], device=ot.tts.device, variant=ot.variant)
+    elif u["voice"]: kw["audio_prompt_path"] = u["voice"]
     else: ot.tts.conds = copy.deepcopy(_keep_voice(ot)._corpus_conds)  # prepare_conditionals replaced it for a voice
     if u["language"]: kw["language_id"] = u["language"]
     wav = ot.generate_long(JOIN.join(d["text"] for d in u["docs"]), **kw)
@@ -382,7 +386,8 @@ def _run_unit(ot, u:dict, out:Path, fmt:str, gen:dict, subtitles:bool=True) -> l
 def _settings(spec:dict, fmt:str, gen:dict, key:tuple, subtitles:bool) -> str:
     "A hash of everything that shapes a document's audio besides its text."
     voice = key[0]
-    vh = _sha256(Path(voice)) if voice and Path(voice).is_file() else None
+    vp = voice_path(voice) if voice else None
+    vh = _sha256(vp) if vp is not None else None
     blob = json.dumps(dict(spec=spec, format=fmt, gen=gen, voice=vh, language=key[1], seed=key[2], text_format=key[3],
                            subtitles=subtitles), sort_keys=True, default=_stable)
     return _sha256(blob)[:16]
@@ -439,7 +444,7 @@ def _check_options(fmt:str, voice, gen:dict):
         try: import imageio_ffmpeg; imageio_ffmpeg.get_ffmpeg_exe()
         except Exception as e: raise ValueError(f"format m4b needs ffmpeg: pip install imageio-ffmpeg ({e})") from None
     if fmt == "mp3" and "MP3" not in sf.available_formats(): raise ValueError("format mp3 needs libsndfile >= 1.1 (soundfile >= 0.12)")
-    if voice and not Path(voice).is_file(): raise FileNotFoundError(f"voice file not found: {voice}")
+    if voice and voice_path(voice) is None: raise FileNotFoundError(f"voice file not found: {voice} (nor a saved voice of that name)")
     bad = {k for k in ("chunked", "audio_prompt_path", "language_id", "text_format", "progress") if k in gen}
     if gen.get("enable_sequence_optimization") is False: bad.add("enable_sequence_optimization")
     if bad: raise ValueError(f"not corpus options: {sorted(bad)} (voice=, language= and the documents' own columns set these)")
@@ -513,7 +518,7 @@ def synthesize_corpus(inputs, # a folder, a .jsonl/.csv/.epub/text file, or a li
     if engine not in ("local", "ray"): raise ValueError(f"unknown engine {engine!r}; choose local or ray")
     if engine == "ray" and not isinstance(model, str): raise TypeError("engine='ray' needs the model as a spec (a string), not a loaded model")
     if engine == "ray" and gpus_per_actor is None and str(device).startswith("cuda"): gpus_per_actor = 1  # one GPU per actor
-    t0, out, voice = time.perf_counter(), Path(out_dir).resolve(), str(Path(voice).resolve()) if voice else None  # actors: absolute
+    t0, out, voice = time.perf_counter(), Path(out_dir).resolve(), str(Path(voice).resolve()) if voice and Path(voice).is_file() else voice  # actors: absolute
     _check_options(format, voice, gen)
     ot = None if engine == "ray" or isinstance(model, str) else _load(model, variant, size, device, dtype, seed)
     variant = variant or (_variant(ot) if ot else None) or _model_variant(model)

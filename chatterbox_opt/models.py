@@ -19,7 +19,7 @@ __all__ = ['VARIANTS', 'CLASSES', 'PUNC_NORM', 'SIZES', 'TOKENIZER_SHA256', 'TOK
            'resolve_device', 'resolve_dtype', 'build_random', 'folder_variant', 'load_folder', 'save_folder',
            'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens', 'valid_speech_tokens', 'audio_samples', 'watermark',
            't3_cond_as', 'official_t3_cond', 'official_tokens', 'speech_for_s3gen', 'generate_bounded', 'voice_dir',
-           'make_voice', 'save_voice', 'load_voice', 'list_voices', 'cpu_name', 'env_info', 'ver']
+           'make_voice', 'save_voice', 'load_voice', 'voice_path', 'list_voices', 'cpu_name', 'env_info', 'ver']
 
 # %% ../nbs/00_models.ipynb #f878b551
 # known-harmless deprecation notices raised inside the official chatterbox code and its dependencies
@@ -597,6 +597,12 @@ def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Co
         raise ValueError(f"voice {name!r} was made for the {man['variant']} model, not {variant}")
     half = lambda h: {**man[h], **{k.split(".", 1)[1]: v for k, v in ts.items() if k.startswith(h + ".")}}
     return Conditionals(T3Cond(**half("t3")), half("gen"))
+
+def voice_path(voice:str, folder=None) -> Path|None:
+    "The file `voice` names: a recording, or a saved voice's safetensors (by name, in `folder` or `voice_dir()`); None if neither."
+    if Path(voice).is_file(): return Path(voice)
+    d = Path(folder or voice_dir())/voice
+    return d/"voice.safetensors" if voice != "default" and VOICE_NAME.fullmatch(voice) and (d/"manifest.json").is_file() else None
 
 def list_voices(folder=None) -> list:
     "The saved voices' manifests, by name."
