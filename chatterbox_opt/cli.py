@@ -272,7 +272,8 @@ def _cmd_bench_serve(args):
     from pathlib import Path
     from chatterbox_opt.models import load_chatterbox
     from chatterbox_opt.serve import bench_serve, serve_table
-    device = "cpu" if args.device == "auto" else args.device
+    import torch
+    device = ("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device  # a GPU: the same command
     tts = load_chatterbox(args.model, size=args.size, device=device, dtype=args.dtype, variant=None if args.variant == "all" else args.variant)
     out = Path(args.out); out.mkdir(parents=True, exist_ok=True); rows = []
     save = lambda r: (rows.append(r), (out/"serve.json").write_text(json.dumps(rows, indent=1, default=str)))
