@@ -171,6 +171,8 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                     'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine.Request.next_event': ( 'engine.html#request.next_event',
                                                                                      'chatterbox_opt/engine.py'),
+                                       'chatterbox_opt.engine.Request.on_event': ( 'engine.html#request.on_event',
+                                                                                   'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine.Request.result': ('engine.html#request.result', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine.RequestCancelled': ( 'engine.html#requestcancelled',
                                                                                    'chatterbox_opt/engine.py'),

@@ -133,8 +133,12 @@ class _Job:
         self.tokens, self.sent = [None] * len(segments), [0] * len(segments)  # final tokens; tokens posted so far
         self.next_audio, self.calls, self.audio_samples, self.first_audio = 0, 0, 0, None
         self.events, self.t0, self.ended = queue.Queue(), time.perf_counter(), False
-        self.cancelled, self._lock = threading.Event(), threading.Lock()
-    def post(self, ev): self.events.put(ev)
+        self.cancelled, self._lock, self.listeners = threading.Event(), threading.Lock(), ()
+    def post(self, ev):
+        self.events.put(ev)
+        for f in self.listeners:  # e.g. an event loop's call_soon_threadsafe: woken, not polling
+            try: f()
+            except Exception: pass  # a listener's failure (its loop closed) never stops the engine
     def end(self, ev) -> bool:
         "Post the last event `ev` (`RequestDone` or `RequestFailed`) unless the request already ended."
         with self._lock:
@@ -164,6 +168,9 @@ class Request:
         "The next event, waiting at most `timeout` seconds (None: no limit); None if none came (an async consumer polls this)."
         try: return self._job.events.get(timeout=timeout) if timeout != 0 else self._job.events.get_nowait()
         except queue.Empty: return None
+    def on_event(self, fn):
+        "Call `fn()` (no arguments, from an engine thread: keep it short) after each event is posted."
+        self._job.listeners = (*self._job.listeners, fn)
     def cancel(self): self._job.cancelled.set()
     @property
     def cancelled(self) -> bool: return self._job.cancelled.is_set() and not self._job.ended

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, StrictStr, StrictInt, StrictFloat
 
 # %% auto #0
 __all__ = ['SAMPLE_RATE', 'FORMATS', 'SPEED_RANGE', 'OPENAI_MODELS', 'OPENAI_VOICES', 'MAX_INPUT_CHARS', 'MAX_VOICE_BYTES',
-           'POLL_S', 'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
+           'WAKE_S', 'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
            'run_async', 'make_app', 'speech_server', 'ServerThread', 'serve', 'ray_app', 'serve_ray', 'bench_serve',
            'serve_table']
 
@@ -131,7 +131,7 @@ OPENAI_MODELS = ("tts-1", "tts-1-hd", "gpt-4o-mini-tts")
 OPENAI_VOICES = ("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer", "verse", "marin", "cedar")
 MAX_INPUT_CHARS = 100_000 # longer input: 413 (OpenAI's own limit is 4,096; long text is what this package is for)
 MAX_VOICE_BYTES = 50 << 20 # a larger upload: 413
-POLL_S = 0.01 # how often a response checks its engine request for events
+WAKE_S = 1.0 # a response waits at most this long for its engine request's next wake-up before looking anyway
 
 class SpeechServer:
     "What the endpoints share (see above)."
@@ -251,10 +251,17 @@ SpeechServer.submit, SpeechServer.open, SpeechServer.finish = _submit, _open, _f
 
 # %% ../nbs/09_serve.ipynb #d05f65af
 async def _events(req):
-    "The engine request's events, polled without blocking the event loop."
+    "The engine request's events, as they are posted: the engine wakes this loop (`on_event`), nothing polls."
+    loop, wake = asyncio.get_running_loop(), asyncio.Event()
+    def woken():
+        with contextlib.suppress(RuntimeError): loop.call_soon_threadsafe(wake.set)  # the loop may be gone by a late event
+    req.on_event(woken)
     while True:
-        ev = req.next_event(0)
-        if ev is None: await asyncio.sleep(POLL_S); continue
+        if (ev := req.next_event(0)) is None:
+            wake.clear()
+            if (ev := req.next_event(0)) is None:  # posted between the first look and the clear: not missed
+                with contextlib.suppress(asyncio.TimeoutError): await asyncio.wait_for(wake.wait(), WAKE_S)
+                continue
         yield ev
         if isinstance(ev, (RequestDone, RequestFailed)): return
 
