@@ -59,10 +59,8 @@ def _voices_dir(args):
 
 def _saved_voice(args):
     "The folder of `--voice NAME` among the saved voices (`--voices DIR`), or None."
-    from pathlib import Path
-    from chatterbox_opt.models import VOICE_NAME
-    d = Path(_voices_dir(args))/args.voice
-    return d if VOICE_NAME.fullmatch(args.voice) and (d/"manifest.json").is_file() else None
+    from chatterbox_opt.models import saved_voice
+    return saved_voice(args.voice, _voices_dir(args))
 
 def _speak_input(args):
     "The text and subtitle writer of `speak`, every mistake reported before the model loads (file, voice, pause tag, language)."
@@ -246,6 +244,7 @@ def _cmd_serve(args):
                          cpus_per_replica=args.cpus_per_replica, **kw)
     serve(host=args.host, port=args.port, **kw)
 
+# %% ../nbs/12_cli.ipynb #e03462ea
 def _serve_parser(sub):
     s = sub.add_parser("serve", help="an OpenAI-compatible speech server (POST /v1/audio/speech), streaming, many requests sharing one engine")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")

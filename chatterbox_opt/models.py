@@ -13,13 +13,14 @@ import torch.nn.functional as F
 
 # %% auto #0
 __all__ = ['VARIANTS', 'CLASSES', 'PUNC_NORM', 'SIZES', 'TOKENIZER_SHA256', 'TOKENIZER_FILES', 'TURBO_TAGS', 'T3_FILES',
-           'S3GEN_FILES', 'CHECKPOINT_FILES', 'HUB_REPOS', 'HUB_FILES', 'SAMPLES_PER_TOKEN', 'DEFAULTS', 'VOICE_NAME',
-           'variant_of', 'check_variant', 'register_size', 't3_config', 'cache_dir', 'tokenizer_path',
+           'S3GEN_FILES', 'CHECKPOINT_FILES', 'HUB_REPOS', 'HUB_FILES', 'SAMPLE_RATE', 'SAMPLES_PER_TOKEN', 'DEFAULTS',
+           'VOICE_NAME', 'variant_of', 'check_variant', 'register_size', 't3_config', 'cache_dir', 'tokenizer_path',
            'tokenizer_status', 'install_turbo_tokenizer', 'load_tokenizer', 'reference_voice', 'default_conditionals',
            'resolve_device', 'resolve_dtype', 'build_random', 'folder_variant', 'load_folder', 'save_folder',
            'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens', 'valid_speech_tokens', 'audio_samples', 'watermark',
            't3_cond_as', 'official_t3_cond', 'official_tokens', 'speech_for_s3gen', 'generate_bounded', 'voice_dir',
-           'make_voice', 'save_voice', 'load_voice', 'voice_path', 'list_voices', 'cpu_name', 'env_info', 'ver']
+           'make_voice', 'voice_folder', 'save_voice', 'load_voice', 'saved_voice', 'voice_path', 'list_voices',
+           'cpu_name', 'env_info', 'ver']
 
 # %% ../nbs/00_models.ipynb #f878b551
 # known-harmless deprecation notices raised inside the official chatterbox code and its dependencies
@@ -461,6 +462,7 @@ def valid_speech_tokens(tokens:torch.Tensor) -> torch.Tensor:
     tokens = tokens.reshape(-1)
     return tokens[tokens < 6561]
 
+SAMPLE_RATE = 24_000  # what S3Gen makes (the official S3GEN_SR)
 SAMPLES_PER_TOKEN = 960  # 24 kHz audio per speech token (25 tokens/s: two mel frames of 480 samples each)
 
 def audio_samples(n_tokens:int, ref_dict:dict|None=None) -> int:
@@ -565,7 +567,8 @@ def make_voice(tts, path, exaggeration:float=0.5, norm_loudness:bool=True) -> Co
         finally: tts.conds = old
 
 # %% ../nbs/00_models.ipynb #b7cdaced
-def _voice_folder(name:str, folder) -> Path:
+def voice_folder(name:str, folder=None) -> Path:
+    "Where voice `name` lives under `folder` (default `voice_dir()`); ValueError for a name that cannot be one."
     if not isinstance(name, str) or not VOICE_NAME.fullmatch(name) or name == "default":
         raise ValueError(f"bad voice name {name!r}: 1-64 letters, digits, '_', '.', '-' (not 'default'), starting with a letter or digit")
     return Path(folder or voice_dir())/name
@@ -573,7 +576,7 @@ def _voice_folder(name:str, folder) -> Path:
 def save_voice(conds:Conditionals, name:str, folder=None, variant:str="english", source:str|None=None) -> Path:
     "Save `conds` as voice `name` under `folder` (default `voice_dir()`); replaces a voice of that name."
     from safetensors.torch import save_file
-    d = _voice_folder(name, folder); check_variant(variant)
+    d = voice_folder(name, folder); check_variant(variant)
     parts = {"t3": dict(conds.t3.__dict__), "gen": dict(conds.gen)}
     tensors = {f"{h}.{k}": v.detach().cpu().contiguous() for h, kv in parts.items() for k, v in kv.items() if torch.is_tensor(v)}
     rest = {h: {k: v for k, v in kv.items() if not torch.is_tensor(v)} for h, kv in parts.items()}
@@ -590,7 +593,7 @@ def save_voice(conds:Conditionals, name:str, folder=None, variant:str="english",
 def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Conditionals:
     "Voice `name` as saved by `save_voice` (no audio analysis); `variant` given: it must be a voice made for that model."
     from safetensors.torch import load_file
-    d = _voice_folder(name, folder)
+    d = voice_folder(name, folder)
     if not (d/"manifest.json").is_file(): raise FileNotFoundError(f"no voice {name!r} in {d.parent}")
     man, ts = json.loads((d/"manifest.json").read_text()), load_file(str(d/"voice.safetensors"), device=str(device))
     if variant is not None and (man["variant"] == "turbo") != (variant == "turbo"):
@@ -598,11 +601,17 @@ def load_voice(name:str, folder=None, device="cpu", variant:str|None=None) -> Co
     half = lambda h: {**man[h], **{k.split(".", 1)[1]: v for k, v in ts.items() if k.startswith(h + ".")}}
     return Conditionals(T3Cond(**half("t3")), half("gen"))
 
+def saved_voice(name:str, folder=None) -> Path|None:
+    "The folder of the voice saved as `name` under `folder` (default `voice_dir()`), or None if there is none."
+    try: d = voice_folder(name, folder)
+    except ValueError: return None
+    return d if (d/"manifest.json").is_file() else None
+
 def voice_path(voice:str, folder=None) -> Path|None:
     "The file `voice` names: a recording, or a saved voice's safetensors (by name, in `folder` or `voice_dir()`); None if neither."
     if Path(voice).is_file(): return Path(voice)
-    d = Path(folder or voice_dir())/voice
-    return d/"voice.safetensors" if voice != "default" and VOICE_NAME.fullmatch(voice) and (d/"manifest.json").is_file() else None
+    d = saved_voice(voice, folder)
+    return None if d is None else d/"voice.safetensors"
 
 def list_voices(folder=None) -> list:
     "The saved voices' manifests, by name."

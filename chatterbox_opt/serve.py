@@ -11,8 +11,8 @@ from pathlib import Path
 
 import av, numpy as np, torch
 
-from .models import (DEFAULTS, SUPPORTED_LANGUAGES, load_voice, make_voice, save_voice, list_voices, voice_dir,
-                                   VOICE_NAME, variant_of)
+from .models import (DEFAULTS, SUPPORTED_LANGUAGES, SAMPLE_RATE, load_voice, make_voice, save_voice, list_voices,
+                                   voice_dir, voice_folder, saved_voice, variant_of)
 from .fast import Sampler
 from .engine import Engine, RequestOptions, AudioReady, TokensReady, RequestDone, RequestFailed
 from fastapi import FastAPI, Request, UploadFile, File, Form
@@ -22,13 +22,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, StrictStr, StrictInt, StrictFloat
 
 # %% auto #0
-__all__ = ['SAMPLE_RATE', 'FORMATS', 'SPEED_RANGE', 'OPENAI_MODELS', 'OPENAI_VOICES', 'MAX_INPUT_CHARS', 'MAX_VOICE_BYTES',
-           'WAKE_S', 'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
+__all__ = ['FORMATS', 'SPEED_RANGE', 'OPENAI_MODELS', 'OPENAI_VOICES', 'MAX_INPUT_CHARS', 'MAX_VOICE_BYTES', 'WAKE_S',
+           'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
            'run_async', 'make_app', 'speech_server', 'ServerThread', 'serve', 'ray_app', 'serve_ray', 'bench_serve',
            'serve_table']
 
 # %% ../nbs/09_serve.ipynb #2a5e8ef8
-SAMPLE_RATE = 24_000  # what S3Gen makes; OpenAI's pcm is 24 kHz 16-bit mono too
 FORMATS = {  # response_format: (container, encoder, media type)
     "mp3": ("mp3", "libmp3lame", "audio/mpeg"), "opus": ("ogg", "libopus", "audio/ogg"), "aac": ("adts", "aac", "audio/aac"),
     "flac": ("flac", "flac", "audio/flac"), "wav": ("wav", "pcm_s16le", "audio/wav"), "pcm": ("s16le", "pcm_s16le", "audio/pcm")}
@@ -153,7 +152,7 @@ def _voice(self:SpeechServer, name:str):
     with self._lock:
         if name in self._voices: return self._voices[name]
         gen = self._gen.get(name, 0)
-    if name != "default" and VOICE_NAME.fullmatch(name) and (self.voices_dir/name/"manifest.json").is_file():
+    if saved_voice(name, self.voices_dir) is not None:
         try: v = load_voice(name, self.voices_dir, device=self.tts.device, variant=self.variant)
         except (ValueError, OSError) as e: raise APIError(400, f"voice {name!r} cannot be read: {e}", "voice", "voice_not_usable")
         with self._lock:  # not if it was replaced or deleted while it loaded
@@ -161,10 +160,13 @@ def _voice(self:SpeechServer, name:str):
         return v
     if name == "default" or name in OPENAI_VOICES: return self.default
     raise APIError(404, f"voice {name!r} not found: 'default', an OpenAI voice name, or one uploaded to /v1/audio/voices", "voice", "voice_not_found")
+SpeechServer.voice = _voice
 
+# %% ../nbs/09_serve.ipynb #5dc41e4e
 def _add_voice(self:SpeechServer, name:str, data:bytes, filename:str|None=None) -> dict:
     "Analyse an uploaded recording and store it as voice `name`; returns its manifest."
-    if name == "default" or not VOICE_NAME.fullmatch(name or ""): raise APIError(400, f"bad voice name {name!r}: 1-64 letters, digits, '_', '.', '-' (not 'default')", "name")
+    try: voice_folder(name, self.voices_dir)  # the name first: the analysis below is the slow part
+    except ValueError as e: raise APIError(400, str(e), "name")
     if len(data) > MAX_VOICE_BYTES: raise APIError(413, f"a voice recording may be at most {MAX_VOICE_BYTES >> 20} MiB", "file")
     with tempfile.TemporaryDirectory() as d:
         p = Path(d)/("upload" + Path(filename or "").suffix[:8]); p.write_bytes(data)
@@ -175,15 +177,15 @@ def _add_voice(self:SpeechServer, name:str, data:bytes, filename:str|None=None) 
     return json.loads((d/"manifest.json").read_text())
 
 def _delete_voice(self:SpeechServer, name:str):
-    if not VOICE_NAME.fullmatch(name) or not (self.voices_dir/name/"manifest.json").is_file(): raise APIError(404, f"no uploaded voice {name!r}", "name", "voice_not_found")
-    shutil.rmtree(self.voices_dir/name, ignore_errors=True)
+    if (d := saved_voice(name, self.voices_dir)) is None: raise APIError(404, f"no uploaded voice {name!r}", "name", "voice_not_found")
+    shutil.rmtree(d, ignore_errors=True)
     with self._lock: self._voices.pop(name, None); self._gen[name] = self._gen.get(name, 0) + 1
 
 def _voices(self:SpeechServer) -> list:
     saved = [dict(name=m["name"], builtin=False, created=m.get("created")) for m in list_voices(self.voices_dir)]
     mine = {m["name"] for m in saved}
     return [dict(name="default", builtin=True)] + [dict(name=n, builtin=True) for n in OPENAI_VOICES if n not in mine] + saved
-SpeechServer.voice, SpeechServer.add_voice, SpeechServer.delete_voice, SpeechServer.voices = _voice, _add_voice, _delete_voice, _voices
+SpeechServer.add_voice, SpeechServer.delete_voice, SpeechServer.voices = _add_voice, _delete_voice, _voices
 
 # %% ../nbs/09_serve.ipynb #05038191
 def _options(self:SpeechServer, r:SpeechRequest) -> RequestOptions:
@@ -267,6 +269,7 @@ async def _events(req):
 
 def _sse(kind:str, **kw) -> bytes: return f"data: {json.dumps(dict(type=kind, **kw))}\n\n".encode()
 
+# %% ../nbs/09_serve.ipynb #068c0630
 async def _chunks(self:SpeechServer, req, enc:AudioEncoder, r:SpeechRequest, t0:float, admitted:bool=False):
     "One response's body (see above)."
     sse, outcome, first, speech = r.stream_format == "sse", "cancelled", True, 0
@@ -343,6 +346,7 @@ async def _admission(server:SpeechServer, request) -> bool:
     with server._lock: server.running += 1
     return True
 
+# %% ../nbs/09_serve.ipynb #7da1927f
 def _speech_route(app, server:SpeechServer):
     @app.post("/v1/audio/speech")
     async def speech(body:SpeechRequest, request:Request):
