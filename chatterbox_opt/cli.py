@@ -244,7 +244,7 @@ def _cmd_serve(args):
                          cpus_per_replica=args.cpus_per_replica, **kw)
     serve(host=args.host, port=args.port, **kw)
 
-# %% ../nbs/12_cli.ipynb #e03462ea
+# %% ../nbs/12_cli.ipynb #a335ca11
 def _serve_parser(sub):
     s = sub.add_parser("serve", help="an OpenAI-compatible speech server (POST /v1/audio/speech), streaming, many requests sharing one engine")
     s.add_argument("--model", default="random", help="random | a checkpoint folder | a hub id (default random)")

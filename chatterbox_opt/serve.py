@@ -162,7 +162,7 @@ def _voice(self:SpeechServer, name:str):
     raise APIError(404, f"voice {name!r} not found: 'default', an OpenAI voice name, or one uploaded to /v1/audio/voices", "voice", "voice_not_found")
 SpeechServer.voice = _voice
 
-# %% ../nbs/09_serve.ipynb #5dc41e4e
+# %% ../nbs/09_serve.ipynb #331a85f6
 def _add_voice(self:SpeechServer, name:str, data:bytes, filename:str|None=None) -> dict:
     "Analyse an uploaded recording and store it as voice `name`; returns its manifest."
     try: voice_folder(name, self.voices_dir)  # the name first: the analysis below is the slow part
@@ -269,7 +269,7 @@ async def _events(req):
 
 def _sse(kind:str, **kw) -> bytes: return f"data: {json.dumps(dict(type=kind, **kw))}\n\n".encode()
 
-# %% ../nbs/09_serve.ipynb #068c0630
+# %% ../nbs/09_serve.ipynb #e87a6c10
 async def _chunks(self:SpeechServer, req, enc:AudioEncoder, r:SpeechRequest, t0:float, admitted:bool=False):
     "One response's body (see above)."
     sse, outcome, first, speech = r.stream_format == "sse", "cancelled", True, 0
@@ -346,7 +346,7 @@ async def _admission(server:SpeechServer, request) -> bool:
     with server._lock: server.running += 1
     return True
 
-# %% ../nbs/09_serve.ipynb #7da1927f
+# %% ../nbs/09_serve.ipynb #477c0ffe
 def _speech_route(app, server:SpeechServer):
     @app.post("/v1/audio/speech")
     async def speech(body:SpeechRequest, request:Request):
