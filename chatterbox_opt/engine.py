@@ -360,7 +360,7 @@ def _group(self, job:_Job) -> list:
     i, n = job.next_audio, len(job.segs)
     idx, tokens = [], 0
     for j in range(i, job.decoded):
-        t = int(speech_for_s3gen(self.tts, job.tokens[j]).numel())
+        t = int(speech_for_s3gen(self.tts, job.tokens[j], self.decoder.stop_rule).numel())
         if idx and (tokens + t) * SAMPLES_PER_TOKEN / self.sr > job.opts.group_seconds: return idx  # full
         idx.append(j); tokens += t
         if job.opts.stream and j == 0: return idx  # the first audio as soon as it can be made
@@ -406,7 +406,7 @@ Engine._prompt, Engine._synth = _prompt, _synth
 def _make_audio(self, job:_Job, idx:list):
     "One S3Gen call for segments `idx` of `job`, cut, faded, paused and watermarked; `AudioReady` per segment."
     try:
-        speech = [speech_for_s3gen(self.tts, job.tokens[i]).cpu() for i in idx]
+        speech = [speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule).cpu() for i in idx]
         wav = self._synth(job, torch.cat(speech))
         ends = list(itertools.accumulate(int(s.numel()) for s in speech))
         cuts = [0] + [min(audio_samples(e, job.ref), wav.numel()) for e in ends]

@@ -12,14 +12,14 @@ from typing import NamedTuple
 import torch
 import torch.nn.functional as F
 
-from .models import t3_cond_as
+from .models import t3_cond_as, STOP_RULES
 from .t3 import T3Shape, Weights, KVCache, t3_weights, fold_norms, rope_table, forward
 
 # %% auto #0
-__all__ = ['ALIGNED_HEADS', 'NEVER', 'GPU_RNG_LOCK', 'GPU_INDUCTOR', 'SamplerKey', 'Sampler', 'penalize', 'top_p_filter',
-           'sample', 'counter_noise', 'align_init', 'align_step', 'prefix_embeds', 'next_token', 'decode_one_token',
-           'Join', 'Row', 'DecodeBatch', 'compiled_step', 'CudaGraphs', 'FastT3', 'DecodeResult', 'decode',
-           'logits_for']
+__all__ = ['ALIGNED_HEADS', 'REPEATS_TO_STOP', 'NEVER', 'GPU_RNG_LOCK', 'GPU_INDUCTOR', 'SamplerKey', 'Sampler', 'penalize',
+           'top_p_filter', 'sample', 'counter_noise', 'align_init', 'align_step', 'prefix_embeds', 'next_token',
+           'decode_one_token', 'Join', 'Row', 'DecodeBatch', 'compiled_step', 'CudaGraphs', 'FastT3', 'DecodeResult',
+           'decode', 'logits_for']
 
 # %% ../nbs/04_fast.ipynb #6177c440
 class SamplerKey(NamedTuple):
@@ -120,12 +120,15 @@ def counter_noise(seed, t, V:int):
 # %% ../nbs/04_fast.ipynb #41309673
 ALIGNED_HEADS = ((12, 15), (13, 11), (9, 2))  # the official analyzer's (layer, head) pairs, in its order
 
-def align_init(S, i0) -> SimpleNamespace:
-    "Per-row state of the official `AlignmentStreamAnalyzer` as tensors: `S` text lengths and `i0` first text positions (n,)."
+REPEATS_TO_STOP = dict(official=2, fixed=3)  # equal tokens in a row that force the stop, per `STOP_RULES` name
+
+def align_init(S, i0, repeats=REPEATS_TO_STOP["official"]) -> SimpleNamespace:
+    """Per-row state of the official `AlignmentStreamAnalyzer` as tensors: `S` text lengths and `i0` first text positions
+    (n,); `repeats`: equal tokens in a row that force the stop (an int, or one per row)."""
     z = lambda *s, dt=torch.float32: torch.zeros(*s, dtype=dt, device=S.device)
     n = S.shape[0]
     return SimpleNamespace(S=S, i0=i0, pos=z(n, dt=torch.long), complete=z(n, dt=torch.bool), tail=z(n, 3), rep=z(n),
-                           prev=z(n, dt=torch.long))
+                           prev=z(n, dt=torch.long), run=z(n, dt=torch.long), need=torch.as_tensor(repeats, device=S.device).expand(n).clone())
 
 # %% ../nbs/04_fast.ipynb #600dc56c
 def align_step(al, maps:dict, rows:slice, window, f, fed, logits, eos:int):
@@ -147,7 +150,8 @@ def align_step(al, maps:dict, rows:slice, window, f, fed, logits, eos:int):
     al.tail.add_(torch.where(was[:, None], A.gather(2, last3[:, None].expand(-1, A.shape[1], -1)).sum(1), 0))
     al.rep.add_(torch.where(was, A.masked_fill(rel >= S[..., None] - 5, 0).amax(-1).sum(1), 0))
     al.complete.copy_(was | (al.pos >= al.S - 3))
-    force = (al.complete & ((al.tail.amax(-1) >= 5) | (al.rep > 5))) | ((f >= 2) & (fed == al.prev))
+    al.run.copy_(torch.where(fed == al.prev, al.run + 1, 1))  # equal tokens fed in a row, this one included
+    force = (al.complete & ((al.tail.amax(-1) >= 5) | (al.rep > 5))) | ((f >= 2) & (al.run >= al.need))
     al.prev.copy_(fed)
     eos_col = torch.arange(logits.shape[-1], device=logits.device) == eos
     logits = logits.masked_fill(eos_col & ((cur < al.S - 3) & (al.S > 5))[:, None], -2.0 ** 15)
@@ -236,7 +240,7 @@ class DecodeBatch:
         self.tok, self.t, self.T0, self.seed, self.out = z(slots, 1), z(slots), z(slots), z(slots), z(slots, capacity)
         self.seen, self.stop_at, self.cfgw = z(slots, s.vocab, dt=torch.bool), z(slots).fill_(NEVER), z(slots, dt=dt)
         self.noise, self.sv = torch.ones(slots, s.vocab, device=dev), z(slots, 4, dt=torch.float32)
-        self.al = align_init(z(slots), z(slots)) if dec.guard else None
+        self.al = align_init(z(slots), z(slots), z(slots)) if dec.guard else None
         self.nostop, self.stopcol = z((), dt=torch.bool), torch.arange(s.vocab, device=dev) == s.stop
         self.rows, self.graphs, self.gen, self.w = [None] * slots, {}, None, None
     @property
@@ -303,7 +307,7 @@ def _first_tokens(self, items, free, idx, lens, logits, qmaps, window):
                 cfgw=torch.tensor([it.sampler.cfg_weight for it in items], device=dev, dtype=self.cfgw.dtype),
                 stop_at=torch.tensor([NEVER if it.stop_at is None else it.stop_at for it in items], device=dev))
     st = SimpleNamespace(**{k: vals[k] if k in vals else getattr(self, k)[idx].zero_() for k in self.PER_TEXT}, cfg=self.cfg,
-                         al=align_init(S, T0 - S - 2) if self.al is not None else None, nostop=self.nostop, stopcol=self.stopcol)
+                         al=align_init(S, T0 - S - 2, REPEATS_TO_STOP[self.dec.stop_rule]) if self.al is not None else None, nostop=self.nostop, stopcol=self.stopcol)
     st.seen[:, s.start] = True
     if not self.key.counter: st.noise.exponential_(1, generator=self.gen)
     tok, _ = next_token(s, st, logits, qmaps, slice(None), window, st.t, torch.full((m,), s.start, device=dev), self.key)
@@ -503,6 +507,7 @@ class FastT3:
                  check_every:int=16, # read the stop flags back every this many steps
                  debug_layers=None, # debug path: layers whose maps are kept (None: all)
                  alignment_guard:bool=True, # Multilingual: the official alignment analyzer's stop decisions, per row
+                 stop_rule:str="fixed", # "official" (0.1.7: 2 equal tokens in a row stop a text) or "fixed" (3); see above
                  window_step:int=128, # CUDA graphs: attention windows grow in steps of this many positions
                  graphs_api=None, # the object making graphs (default `CudaGraphs`; tests pass a simulation)
                  fold_norms="auto", # fold the norm scales into the projections: True, False, "auto" (on CUDA)
@@ -523,6 +528,8 @@ class FastT3:
         self.check_every, self.window_step, self.compile_backend = check_every, window_step, compile_backend
         self.debug_layers = set(range(self.s.n_layer) if debug_layers is None else debug_layers)
         self.guard = bool(t3.hp.is_multilingual and alignment_guard)
+        if stop_rule not in STOP_RULES: raise ValueError(f"stop_rule must be one of {STOP_RULES}, not {stop_rule!r}")
+        self.stop_rule = stop_rule
         if self.guard and self.s.n_layer <= max(l for l, _ in ALIGNED_HEADS):
             raise ValueError(f"the alignment analyzer reads layers 9, 12 and 13; this T3 has {self.s.n_layer} (alignment_guard=False)")
         self.probs = set(range(self.s.n_layer)) if self.eager else {l for l, _ in ALIGNED_HEADS} if self.guard else set()

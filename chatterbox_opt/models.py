@@ -14,13 +14,13 @@ import torch.nn.functional as F
 # %% auto #0
 __all__ = ['VARIANTS', 'CLASSES', 'PUNC_NORM', 'SIZES', 'TOKENIZER_SHA256', 'TOKENIZER_FILES', 'TURBO_TAGS', 'T3_FILES',
            'S3GEN_FILES', 'CHECKPOINT_FILES', 'HUB_REPOS', 'HUB_FILES', 'SAMPLE_RATE', 'SAMPLES_PER_TOKEN', 'DEFAULTS',
-           'VOICE_NAME', 'variant_of', 'check_variant', 'register_size', 't3_config', 'cache_dir', 'tokenizer_path',
-           'tokenizer_status', 'install_turbo_tokenizer', 'load_tokenizer', 'reference_voice', 'default_conditionals',
-           'resolve_device', 'resolve_dtype', 'build_random', 'folder_variant', 'load_folder', 'save_folder',
-           'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens', 'valid_speech_tokens', 'audio_samples', 'watermark',
-           't3_cond_as', 'official_t3_cond', 'official_tokens', 'speech_for_s3gen', 'generate_bounded', 'voice_dir',
-           'make_voice', 'voice_folder', 'save_voice', 'load_voice', 'saved_voice', 'voice_path', 'list_voices',
-           'cpu_name', 'env_info', 'ver']
+           'STOP_RULES', 'VOICE_NAME', 'variant_of', 'check_variant', 'register_size', 't3_config', 'cache_dir',
+           'tokenizer_path', 'tokenizer_status', 'install_turbo_tokenizer', 'load_tokenizer', 'reference_voice',
+           'default_conditionals', 'resolve_device', 'resolve_dtype', 'build_random', 'folder_variant', 'load_folder',
+           'save_folder', 'load_chatterbox', 'suppress_stop', 'text_to_t3_tokens', 'valid_speech_tokens',
+           'audio_samples', 'watermark', 't3_cond_as', 'official_t3_cond', 'official_tokens', 'speech_for_s3gen',
+           'generate_bounded', 'voice_dir', 'make_voice', 'voice_folder', 'save_voice', 'load_voice', 'saved_voice',
+           'voice_path', 'list_voices', 'cpu_name', 'env_info', 'ver']
 
 # %% ../nbs/00_models.ipynb #f878b551
 # known-harmless deprecation notices raised inside the official chatterbox code and its dependencies
@@ -519,16 +519,21 @@ def official_tokens(tts, text:str, max_new_tokens:int=1000, language_id=None, re
                             repetition_penalty=rp, min_p=min_p, top_p=1.0 if top_p is None else top_p)[0]
 
 # %% ../nbs/00_models.ipynb #6d6142c6
-def speech_for_s3gen(tts, tokens:torch.Tensor) -> torch.Tensor:
+STOP_RULES = ("fixed", "official")  # how a text ends: see `04_fast` ("official": chatterbox-tts 0.1.7 exactly)
+
+def speech_for_s3gen(tts, tokens:torch.Tensor, stop_rule:str="official") -> torch.Tensor:
     """What the variant's `generate` sends to S3Gen. English, Multilingual: `drop_invalid_tokens` (what follows the first
-    start token, up to the first stop token), then ids < 6561. Turbo: ids < 6561, then 3 silence tokens."""
+    start token, up to the first stop token), then ids < 6561; `stop_rule="fixed"` also drops the last speech token
+    before a stop token (as upstream's main branch does: ~40 ms of noise). Turbo: ids < 6561, then 3 silence tokens."""
     from chatterbox.models.s3gen.const import S3GEN_SIL
-    tokens = tokens.reshape(-1)
+    if stop_rule not in STOP_RULES: raise ValueError(f"stop_rule must be one of {STOP_RULES}, not {stop_rule!r}")
+    tokens, stopped = tokens.reshape(-1), False
     if variant_of(tts) != "turbo":
         hp = tts.t3.hp
         sos, eos = (tokens == hp.start_speech_token).nonzero(), (tokens == hp.stop_speech_token).nonzero()
-        tokens = tokens[int(sos[0]) + 1 if len(sos) else 0:int(eos[0]) if len(eos) else None]
+        tokens, stopped = tokens[int(sos[0]) + 1 if len(sos) else 0:int(eos[0]) if len(eos) else None], bool(len(eos))
     speech = valid_speech_tokens(tokens).to(tts.device)
+    if stopped and stop_rule == "fixed": speech = speech[:-1]
     if variant_of(tts) == "turbo": speech = torch.cat([speech, torch.full((3,), S3GEN_SIL, device=speech.device, dtype=speech.dtype)])
     return speech
 

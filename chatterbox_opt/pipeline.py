@@ -60,9 +60,11 @@ def _peak_memory_mb(device) -> float|None:
 
 # %% ../nbs/06_pipeline.ipynb #00f3a780
 def _speech(model, toks:torch.Tensor) -> torch.Tensor:
-    "A segment's tokens as its model's `generate` sends them to S3Gen: ids < 6561 (Turbo: and 3 silence tokens at the end)."
+    """A segment's tokens as its model's `generate` sends them to S3Gen: ids < 6561 (Turbo: and 3 silence tokens at the end;
+    the decoder's `stop_rule="fixed"`: without the last one before a stop token, as `speech_for_s3gen`)."""
     toks = toks.reshape(-1).cpu()
-    toks = toks[toks < 6561]
+    drop = model.variant != "turbo" and model.decoder.stop_rule == "fixed" and bool((toks == model.decoder.s.stop).any())
+    toks = toks[toks < 6561][:-1 if drop else None]
     return torch.cat([toks, torch.full((3,), S3GEN_SIL)]) if model.variant == "turbo" and toks.numel() else toks
 
 class _SegmentAudio:

@@ -113,7 +113,7 @@ def _generate(self, text, sampler:Sampler, cond, language_id, max_new_tokens, se
     res = self.decoder.decode(cond, [tt], sampler, max_new_tokens)
     self.last_attentions = res.attentions
     wav, s3 = self.speech_to_audio(res.tokens[0], s3gen_steps, s3gen_dtype)
-    n = int(speech_for_s3gen(self.tts, res.tokens[0]).numel())
+    n = int(speech_for_s3gen(self.tts, res.tokens[0], self.decoder.stop_rule).numel())
     self.last_metrics = GenerateMetrics(res.prefill_s, res.decode_s, s3, n, res.steps, wav.shape[-1] / self.sr,
                                         res.stopped[0], res.graphs, res.compiled, res.capture_s)
     return wav
@@ -122,7 +122,7 @@ def speech_to_audio(self, tokens:torch.Tensor, n_cfm_timesteps:int|None=None, dt
     "S3Gen (`chatterbox_opt.s3gen`) + watermark for one text's speech tokens, as its `generate` does it. Returns (wav (1, n), seconds)."
     dev = self.tts.device
     _sync(dev); t = time.perf_counter()
-    speech = speech_for_s3gen(self.tts, tokens)
+    speech = speech_for_s3gen(self.tts, tokens, self.decoder.stop_rule)
     if speech.numel() == 0: wav = torch.zeros(1, 0)
     else: wav = watermark(self.tts, synthesize(self.tts.s3gen, self.tts.conds.gen, [speech], steps=n_cfm_timesteps, dtype=dtype, prompt=self._prompt())[0])
     _sync(dev)
@@ -174,6 +174,7 @@ def optimize(tts,
              cuda_graphs="auto", # replay the step as CUDA graphs (True, False, "auto": on CUDA)
              watermark_on_gpu:bool=True, # on CUDA, run the Perth watermarker's network on T3's GPU (same weights)
              alignment_guard:bool=True, # Multilingual: keep the official alignment analyzer's stop decisions
+             stop_rule:str="fixed", # how texts end: "fixed" (default) or "official" (chatterbox-tts 0.1.7 exactly; see `04_fast`)
              **kw) -> OptimizedTTS: # more `FastT3` options: check_every, debug_layers, window_step
     "Wrap an official Chatterbox model (English, Multilingual or Turbo) so that `generate` decodes T3 with `FastT3`."
     variant = variant_of(tts)
@@ -181,5 +182,5 @@ def optimize(tts,
     net = getattr(tts.watermarker, "perth_net", None)  # PerthImplicitWatermarker; other watermarkers stay as they are
     if watermark_on_gpu and net is not None and tts.t3.device.type == "cuda": net.to(tts.t3.device)
     dec = FastT3(tts.t3, optimize_performance=optimize_performance, compile=compile, cuda_graphs=cuda_graphs,
-                 alignment_guard=alignment_guard, **kw)
+                 alignment_guard=alignment_guard, stop_rule=stop_rule, **kw)
     return {"english": OptimizedTTS, "multilingual": OptimizedMultilingualTTS, "turbo": OptimizedTurboTTS}[variant](tts, dec)
