@@ -559,6 +559,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                       'chatterbox_opt.split._head_key': ('split.html#_head_key', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._heading_speech': ('split.html#_heading_speech', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._headings': ('split.html#_headings', 'chatterbox_opt/split.py'),
+                                      'chatterbox_opt.split._in_title': ('split.html#_in_title', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._inline_lists': ('split.html#_inline_lists', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._judge': ('split.html#_judge', 'chatterbox_opt/split.py'),
                                       'chatterbox_opt.split._judge_spaced': ('split.html#_judge_spaced', 'chatterbox_opt/split.py'),

@@ -41,8 +41,9 @@ _ITEM = re.compile(r"[ \t]*(?:(?:[-*•·‣◦▪–—+]|\d{1,3}[.)]|[A-Za-z][
 _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*)+")
 _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{*]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
-_PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w'’]+"), re.compile(r"(?:[a-z]\.)+[a-z]")
+_PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w'’]+"), re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # any script: "u.s", "л.н"
 _INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
+_BULLETS = "-*•·‣◦▪–—+"  # list bullets, also before a number: "• 3. Eat well"
 _SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 12, 1.2, 3.1.4
 _CITE = re.compile(r"\d[^\s()]*\)")  # a number that closes a bracket: "(Sil. 299)", "(Smith 2001, Ch. 4)"
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")  # "Albert I. Jones": a capitalised word before an initial I
@@ -104,7 +105,7 @@ def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset
                 opener = _next_word(text, k)[1] in _OPENERS
                 if w != "I" and not opener: return 0  # "Plan B. The" ends; "said I." ends
                 if w == "I" and not opener and c.isupper() and _NAME_BEFORE.search(text, start, p): return 0  # "Albert I. Jones"
-            if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip() == w: return 0  # "2. Mix", "1.2. Scope"
+            if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip().lstrip(_BULLETS).strip() == w: return 0  # "2. Mix", "• 1.2. Scope"
             if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw, nl = _next_word(text, k)
                 title = w.isupper() and nl in _TITLES and text[nw.end():nw.end()+1] == "."  # "6 P.M. Mr. Smith", not "5 a.m. Mr."
@@ -442,13 +443,13 @@ LANGUAGES = dict(ar="Arabic", da="Danish", de="German", el="Greek", en="English"
                  he="Hebrew", hi="Hindi", it="Italian", ja="Japanese", ko="Korean", ms="Malay", nl="Dutch", no="Norwegian",
                  pl="Polish", pt="Portuguese", ru="Russian", sv="Swedish", sw="Swahili", tr="Turkish", zh="Chinese")
 _ABBR = dict(  # language: (never end a sentence, end one only before a capital); lower case, without the final "."
-    da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
-    "prof evtl ggf inkl bzgl sog abs abb bd jh str", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ", "κ.λπ κ.ά κτλ"),
-    es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av", "etc"), fi=("esim ns mm ks n", "jne ym yms"),
-    fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n°", "etc"), it=("sig sigg dott ing avv prof pag es ca",  "ecc"),
+    da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl skt", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
+    "prof evtl ggf inkl bzgl sog abs abb bd jh str med kath", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ", "κ.λπ κ.ά κτλ"),
+    es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av lic párr párrf art cra tel admón lun", "etc"), fi=("esim ns mm ks n", "jne ym yms"),
+    fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n°", "etc"), it=("sig sigg dott ing avv prof pag es ca dir amm psicol",  "ecc"),
     ms=("en tn dr prof sdn bhd", "dll dsb"), nl=("dhr mevr mr dr bijv o.a blz nr ca d.w.z m.b.t", "enz etc"),
     no=("f.eks bl.a ca nr hr fru dvs mht jf pga kl", "osv mv m.m"), pl=("np tzw ul dr prof godz ok tj wg al prof zob", "itd itp"),
-    pt=("sr sra srta dr dra d pág ex av nº", "etc"), hi=("डॉ श्री श्रीमती सं पृ", ""), ru=("т.е т.к т.н г гг ул им см стр тыс млн руб д-р проф т", "т.д т.п др"),
+    pt=("sr sra srta dr dra d pág ex av nº", "etc"), hi=("डॉ श्री श्रीमती सं पृ", ""), ru=("т.е т.к т.н г гг ул им см стр тыс млн руб д-р проф т пгт кв", "т.д т.п др"),
     sv=("t.ex bl.a ca nr d.v.s resp s.k kl", "osv m.m etc"), sw=("bw bi dk", "n.k"), tr=("dr prof av doç sn yrd", "vb vs vd"))
 _LANG_END = dict(el=re.compile(r";(?=[ \t\u00a0]+\S|[ \t]*(?:[\r\n]|$))"))  # Greek question mark
 
@@ -458,6 +459,13 @@ def _check_language(language):
 
 # %% ../nbs/02_split.ipynb #385fd76c
 _OPEN_CJK = "「『“‘（(《〈【〔"
+
+def _in_title(text:str, e:int) -> bool:
+    "Is offset `e` inside a title in 《…》 or 〈…〉 (a book or film: 《摔跤吧！爸爸》), closed later on its line?"
+    for o, c in ("《》", "〈〉"):
+        a = text.rfind(o, 0, e)
+        if a >= 0 and text.rfind(c, a, e) < 0 and 0 <= text.find(c, e) < (text.find("\n", e) % (len(text) + 1)): return True
+    return False
 
 def _guillemets(text:str, ends:list[int]) -> list[int]:
     "French spacing: `« Bonjour ! » dit-il.` An end before a spaced closing guillemet moves after it, and goes if lower case follows."
@@ -485,6 +493,7 @@ def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
     if language == "fr": ends = _guillemets(text, ends)
     if language in ("zh", "ja"):  # 「本当ですか？」と聞いた。: a quoted end mark, then the sentence goes on
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
+        ends = [e for e in ends if not _in_title(text, e) and not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
     return ends
 
 # %% ../nbs/02_split.ipynb #604773a0
@@ -494,7 +503,7 @@ def _rules(language:str):
     _check_language(language)
     if language not in _ABBR: return _BREAKS, frozenset(), frozenset()
     never, maybe = (frozenset(x.split()) for x in _ABBR[language])
-    return _compile_breaks(never | maybe), never, maybe
+    return _compile_breaks(never | maybe), never, maybe | (_MAYBE - never)  # "E.U. Hvad": English openers say nothing here
 
 # %% ../nbs/02_split.ipynb #005f0400
 _HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$")  # "## Title ##": the marks around a Markdown heading
