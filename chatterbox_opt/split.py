@@ -10,7 +10,8 @@ from .estimate import estimate_text_tokens, estimate_seconds
 
 # %% auto #0
 __all__ = ['PAUSES', 'MAX_PAUSE', 'LANGUAGES', 'MIN_TOKENS', 'sentence_spans', 'split_sentences', 'Segment', 'pause_tags',
-           'lead_pause', 'split_for_tts', 'segments_html', 'explorer', 'format_segments']
+           'lead_pause', 'roman_numeral', 'roman_value', 'number_words', 'split_for_tts', 'segments_html', 'explorer',
+           'format_segments']
 
 # %% ../nbs/02_split.ipynb #fb4df6a2
 _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "gen", "col", "capt", "lt", "lieut", "sgt",
@@ -505,12 +506,50 @@ def _rules(language:str):
     never, maybe = (frozenset(x.split()) for x in _ABBR[language])
     return _compile_breaks(never | maybe), never, maybe | (_MAYBE - never)  # "E.U. Hvad": English openers say nothing here
 
+# %% ../nbs/02_split.ipynb #da208e85
+_ROMAN_STEPS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+def roman_numeral(n:int) -> str:
+    "`n` (1 to 3999) as a Roman numeral: 14 → `XIV`."
+    if not isinstance(n, int) or not 0 < n < 4000: raise ValueError(f"Roman numerals run from 1 to 3999, not {n!r}")
+    out = ""
+    for v, r in _ROMAN_STEPS: k, n = divmod(n, v); out += r * k
+    return out
+
+def roman_value(s:str) -> int|None:
+    "The value of a Roman numeral written the standard way (`XIV` → 14), else None (`IIII`, `IC`, `ABC`)."
+    vals = [dict(I=1, V=5, X=10, L=50, C=100, D=500, M=1000).get(c) for c in s]
+    if not s or None in vals: return None
+    n = sum(-a if a < b else a for a, b in zip(vals, vals[1:])) + vals[-1]
+    return n if 0 < n < 4000 and roman_numeral(n) == s else None
+
+# %% ../nbs/02_split.ipynb #5a5f35fa
+def number_words(n:int, language:str|None=None) -> str:
+    "`n` as a cardinal number in words in `language` (a `LANGUAGES` code; None: English), by num2words; digits where it has none."
+    from num2words import num2words
+    try: return num2words(n, lang=language or "en")
+    except NotImplementedError: return str(n)
+
+_LABELS = """chapter part book act scene canto volume stave letter section lesson chapitre partie livre acte scène tome
+kapitel teil buch akt szene band capítulo parte libro acto escena tomo capitolo atto hoofdstuk deel boek rozdział część
+księga tom глава часть книга том del bok luku osa kirja bölüm kısım kitap""".split()
+_NUMERAL_HEAD = re.compile(rf"(?:((?i:{'|'.join(_LABELS)}))[ \t]+)?([IVXLCDM]{{1,12}})(?=[ \t]*(?:[.:—–-]|$))")
+
+def _numeral_speech(head:str, language:str|None) -> str:
+    "A heading's Roman numeral, alone or after a chapter label, in words (see above); any other heading unchanged."
+    m = _NUMERAL_HEAD.match(head)
+    if not m or (n := roman_value(m[2])) is None: return head
+    w = number_words(n, language)
+    w = w.upper() if m[1] and m[1].isupper() else w[:1].upper() + w[1:]  # "CHAPTER FOUR", "Chapter Four", "Fourteen"
+    return head[:m.start(2)] + w + head[m.end(2):]
+
 # %% ../nbs/02_split.ipynb #005f0400
 _HEADING_MARKS = re.compile(r"^#{1,6}[ \t]+|[ \t]+#+[ \t]*$")  # "## Title ##": the marks around a Markdown heading
 
 def _heading_speech(line:str) -> str:
     "What T3 reads for a heading: no Markdown `#` marks, and a full stop unless it ends with a mark."
-    t = _HEADING_MARKS.sub("", line).strip() or line
+    t = _numeral_speech(_HEADING_MARKS.sub("", line).strip() or line, _MTL.get())
     return t if t.rstrip(_CLOSE)[-1:] in _LINE_END_MARKS else t + "."
 
 def _drop_inside(ends:list[int], spans:list) -> list[int]:
