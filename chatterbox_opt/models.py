@@ -537,6 +537,8 @@ def speech_for_s3gen(tts, tokens:torch.Tensor, stop_rule:str="official") -> torc
     if variant_of(tts) == "turbo": speech = torch.cat([speech, torch.full((3,), S3GEN_SIL, device=speech.device, dtype=speech.dtype)])
     return speech
 
+
+# %% ../nbs/00_models.ipynb #9bb92689
 @torch.inference_mode()
 def generate_bounded(tts, text:str, max_new_tokens:int=200, fixed_length:bool=False, seed:int|None=None,
                      return_tokens:bool=False,

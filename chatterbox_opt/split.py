@@ -458,15 +458,17 @@ def _check_language(language):
     if language is not None and language not in LANGUAGES:
         raise ValueError(f"language must be None or one of {', '.join(sorted(LANGUAGES))}, not {language!r}")
 
-# %% ../nbs/02_split.ipynb #385fd76c
-_OPEN_CJK = "「『“‘（(《〈【〔"
-
+# %% ../nbs/02_split.ipynb #b4a084c6
 def _in_title(text:str, e:int) -> bool:
     "Is offset `e` inside a title in 《…》 or 〈…〉 (a book or film: 《摔跤吧！爸爸》), closed later on its line?"
     for o, c in ("《》", "〈〉"):
         a = text.rfind(o, 0, e)
         if a >= 0 and text.rfind(c, a, e) < 0 and 0 <= text.find(c, e) < (text.find("\n", e) % (len(text) + 1)): return True
     return False
+
+
+# %% ../nbs/02_split.ipynb #385fd76c
+_OPEN_CJK = "「『“‘（(《〈【〔"
 
 def _guillemets(text:str, ends:list[int]) -> list[int]:
     "French spacing: `« Bonjour ! » dit-il.` An end before a spaced closing guillemet moves after it, and goes if lower case follows."
@@ -496,6 +498,7 @@ def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
         ends = [e for e in ends if not _in_title(text, e) and not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
     return ends
+
 
 # %% ../nbs/02_split.ipynb #604773a0
 @functools.lru_cache(maxsize=None)
