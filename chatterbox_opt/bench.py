@@ -15,16 +15,19 @@ import chatterbox_opt
 from .models import (load_chatterbox, env_info, suppress_stop, official_t3_cond, official_tokens,
                                    text_to_t3_tokens, variant_of, VARIANTS, watermark, resolve_dtype)
 from .estimate import estimate, estimate_speech_tokens
-from .split import split_for_tts
+from .split import split_for_tts, split_sentences
 from .fast import FastT3, Sampler, _sync
 from .pipeline import attention_memory_saved
 from .tts import optimize
+from .engine import Engine, RequestOptions, RequestDone
+from .s3gen import Prompt as _Prompt, synthesize as _synthesize
 
 # %% auto #0
 __all__ = ['TEXT_646', 'SEED_SEGMENTS', 'PKG_DIR', 'BENCH_CONFIGS', 'SEED_ATTENTION', 'STEP_CONFIGS', 'SHORT_TEXT', 'WORKLOADS',
-           'GPU_PHASES', 'PHASE_BUDGET_S', 'CACHE_MAX_MIB', 'default_long_text', 'bench_segments', 'bench_attention',
-           'seed_attention_table', 'bench_step', 's3gen_table', 'step_table', 'bench_s3gen', 'bench_short', 'run_bench',
-           'bench_long', 'Recorder', 'CompileCounter', 'kernel_table', 'gpu_check']
+           'GPU_PHASES', 'PHASE_BUDGET_S', 'CACHE_MAX_MIB', 'ENGINE_STORY', 'default_long_text', 'bench_segments',
+           'bench_attention', 'seed_attention_table', 'bench_step', 's3gen_table', 'step_table', 'bench_s3gen',
+           'bench_short', 'run_bench', 'bench_long', 'Recorder', 'CompileCounter', 'kernel_table', 'gpu_check',
+           's3gen_floor', 'bench_engine', 'engine_table']
 
 # %% ../nbs/11_bench.ipynb #e46c79a5
 TEXT_646 = ("The old lighthouse keeper climbed the spiral stairs every evening, counting the steps as his father had "
@@ -373,16 +376,17 @@ def _s3gen_rows(tts, n_seg:int, sizes:tuple, steps, label:str, seed:int=0, dtype
 
 # %% ../nbs/11_bench.ipynb #df5e1ddd
 def _official_loop(tts, text:str, seed:int=0, s3gen_steps:int|None=None) -> tuple:
-    "What an official user does for long text: sentences, `generate` each (its estimated length), concatenate. (seconds, audio s)."
+    "What an official user does for long text: sentences, `generate` each (its estimated length), concatenate. (seconds, audio s, sentences, first audio s)."
     from chatterbox_opt.split import split_sentences
     from chatterbox_opt.models import generate_bounded
     sents = split_sentences(text)
-    _sync(tts.s3gen.device); t = time.perf_counter(); n = 0
+    _sync(tts.s3gen.device); t = time.perf_counter(); n, first = 0, None
     with _quiet():
-        for s in sents: n += generate_bounded(tts, s, max_new_tokens=max(1, estimate_speech_tokens(s)), fixed_length=True, seed=seed,
-                                              s3gen_steps=s3gen_steps).shape[-1]
+        for s in sents:
+            n += generate_bounded(tts, s, max_new_tokens=max(1, estimate_speech_tokens(s)), fixed_length=True, seed=seed, s3gen_steps=s3gen_steps).shape[-1]
+            if first is None: _sync(tts.s3gen.device); first = time.perf_counter() - t  # its first audio: the first sentence's
     _sync(tts.s3gen.device)
-    return time.perf_counter() - t, n / tts.sr, len(sents)
+    return time.perf_counter() - t, n / tts.sr, len(sents), first
 
 def _ours_long(ot, text:str, seed:int=0, **kw) -> tuple:
     "`generate_long` on `text`, each segment at its estimated length: (seconds, audio s, segments)."
@@ -443,7 +447,7 @@ def bench_s3gen(tts, quick:bool=False, seed:int=0, long_text:str|None=None, turb
     first = {fa: _first_audio(ot, text, fa, seed, **kw) for fa in (True, False)}
     e2e = []
     for label, txt in [(f"{len(text)}-char text", text)] + ([("benchmark text, 2-minute slice", long_text)] if long_text and not quick else []):
-        (o_s, o_audio, o_n), (u_s, u_audio, u_n) = _official_loop(tts, txt, seed, s3gen_steps), _ours_long(ot, txt, seed, **kw)
+        (o_s, o_audio, o_n, _), (u_s, u_audio, u_n) = _official_loop(tts, txt, seed, s3gen_steps), _ours_long(ot, txt, seed, **kw)
         e2e.append(dict(workload=label, official_s=o_s, official_audio_s=o_audio, sentences=o_n, ours_s=u_s, ours_audio_s=u_audio,
                         segments=u_n, speedup=(o_s / o_audio) / (u_s / u_audio))); rec("e2e")(e2e[-1])
     env = env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
@@ -810,3 +814,109 @@ def gpu_check(out="gpu-check", device:str="cuda", size:str="full", dtype:str="bf
     rec.data |= dict(compiles=dict(r.counter.counts), compile_s=dict(r.counter.seconds), wall_s=time.perf_counter() - t0)
     rec.save()
     return rec.data
+
+# %% ../nbs/11_bench.ipynb #f30a128d
+ENGINE_STORY = """The North Wind and the Sun
+
+The North Wind and the Sun were quarrelling about which of them was the stronger, when a traveller came down the road, wrapped in a warm cloak.
+
+They agreed that whichever of them first made the traveller take his cloak off should be counted the stronger.
+
+The North Wind blew as hard as he could. But the harder he blew, the more closely the traveller held his cloak around him, and at last the North Wind gave up.
+
+Then the Sun shone out warmly, and at once the traveller took off his cloak. So the North Wind had to admit that the Sun was the stronger of the two."""
+
+def _estimated(segs:list) -> tuple:
+    "Each segment's estimated speech tokens: the length it is spoken at here (random weights never stop)."
+    return tuple(max(1, estimate_speech_tokens(s.speech)) for s in segs)
+
+def _engine_opts(segs:list, seed:int, steps, stream:bool) -> RequestOptions:
+    stop = _estimated(segs)
+    return RequestOptions(seed=seed, s3gen_steps=steps, stream=stream, stop_at=stop, max_new_tokens=max(stop) + 1)
+
+# %% ../nbs/11_bench.ipynb #2191b4b1
+def _engine_story(eng, segs:list, seed:int, steps, stream:bool) -> dict:
+    "One engine request of `segs` (alone on `eng`), each segment at its estimated length."
+    s0, t = eng.stats["s3gen_s"], time.perf_counter()
+    done = list(eng.submit(segs, _engine_opts(segs, seed, steps, stream)))[-1]
+    if not isinstance(done, RequestDone): raise done.error
+    return dict(config=f"engine, {'streamed' if stream else 'whole'}", seconds=time.perf_counter() - t, audio_s=done.audio_s,
+                first_audio_s=done.first_audio_s, units=len(segs), s3gen_calls=done.s3gen_calls, s3gen_s=eng.stats["s3gen_s"] - s0,
+                tokens=sum(_estimated(segs)))
+
+def s3gen_floor(tts, steps=None, n:int=100, repeats:int=2, seed:int=0) -> float:
+    "S3Gen's marginal seconds per speech token: (a call of 2n tokens − a call of n) / n, best of `repeats`; the prompt's fixed cost cancels."
+    toks, dev = torch.randint(0, 6561, (2 * n,), generator=torch.Generator().manual_seed(seed)), tts.s3gen.device
+    p = _Prompt.of(tts.s3gen, tts.conds.gen)
+    def call(k):
+        _sync(dev); t = time.perf_counter()
+        _synthesize(tts.s3gen, tts.conds.gen, [toks[:k]], steps=steps, prompt=p, seeds=[seed]); _sync(dev)
+        return time.perf_counter() - t
+    call(n)  # untimed: first-call costs
+    return max(0.0, min(call(2 * n) for _ in range(repeats)) - min(call(n) for _ in range(repeats))) / n
+
+# %% ../nbs/11_bench.ipynb #5f35c6db
+def _concurrent(eng, texts:list, seed:int, steps, shared:bool) -> dict:
+    "`texts` (segment lists) on `eng`, all at once (`shared`) or one after another: audio s per wall s, first audio from the common start."
+    from concurrent.futures import ThreadPoolExecutor
+    t0 = time.perf_counter()
+    def one(k):
+        t = time.perf_counter(); done = list(eng.submit(texts[k], _engine_opts(texts[k], seed + k, steps, True)))[-1]
+        if not isinstance(done, RequestDone): raise done.error
+        return t - t0 + done.first_audio_s, done.audio_s
+    if shared:
+        with ThreadPoolExecutor(len(texts)) as ex: res = list(ex.map(one, range(len(texts))))
+    else: res = [one(k) for k in range(len(texts))]
+    wall, firsts = time.perf_counter() - t0, torch.tensor([r[0] for r in res])
+    return dict(texts=len(texts), mode="at once" if shared else "one at a time", wall_s=wall, audio_s=sum(r[1] for r in res),
+                audio_per_wall_s=sum(r[1] for r in res) / wall, first_audio_p50_s=firsts.quantile(0.5).item(), first_audio_p95_s=firsts.quantile(0.95).item())
+
+# %% ../nbs/11_bench.ipynb #ede2c40a
+def bench_engine(tts, quick:bool=False, text:str=ENGINE_STORY, concurrency:tuple|None=None, seed:int=0, s3gen_steps:int|None=None,
+                 record=None, # record(section, row) as each row is measured ("story", "concurrent")
+                 **engine_kw) -> dict: # `Engine`'s (max_batch, check_every, s3gen_batch, compile, ...)
+    "The engine's measurements (see above): {'story': [...], 'concurrent': [...], 'summary': {...}}."
+    conc, rec = concurrency or ((1, 4) if quick else (1, 4, 16)), record or (lambda section, row: None)
+    story = "\n\n".join(text.split("\n\n")[:3]) if quick else text
+    segs, env = split_for_tts(story, target_tokens=96, max_tokens=128), env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
+    sents = [split_for_tts(s, target_tokens=96, max_tokens=128) for s in split_sentences(story)]  # the concurrent texts: its sentences
+    out = dict(story=[], concurrent=[])
+    def add(section, row): out[section].append(row | env); rec(section, out[section][-1])
+    with suppress_stop(tts.t3), Engine(tts, **engine_kw) as eng:
+        _official_loop(tts, "A warm-up.", seed, s3gen_steps); _engine_story(eng, segs[:1], seed, s3gen_steps, False)  # untimed
+        o_s, o_audio, o_n, o_first = _official_loop(tts, story, seed, s3gen_steps)
+        add("story", dict(config="official sentence loop", seconds=o_s, audio_s=o_audio, first_audio_s=o_first, units=o_n, s3gen_calls=o_n))
+        for stream in (False, True): add("story", _engine_story(eng, segs, seed, s3gen_steps, stream))
+        floor = s3gen_floor(tts, s3gen_steps, n=50 if quick else 100, repeats=1 if quick else 2, seed=seed)
+        for r in out["story"][1:]: r.update(s3gen_floor_s_per_token=floor, s3gen_vs_floor=r["s3gen_s"] / max(floor * r["tokens"], 1e-9))
+        for k in conc:
+            texts = (sents * (k // len(sents) + 1))[:k]
+            for shared in ((False, True) if k > 1 else (True,)): add("concurrent", _concurrent(eng, texts, seed, s3gen_steps, shared))
+    out["summary"] = _engine_summary(out) | env
+    return out
+
+# %% ../nbs/11_bench.ipynb #7b51a82d
+def _engine_summary(res:dict) -> dict:
+    "The figures the issue's goals name, from `bench_engine`'s rows."
+    o, whole, stream = res["story"]
+    per = lambda r: r["seconds"] / r["audio_s"]
+    gain = {}
+    for r in res["concurrent"]:
+        if r["mode"] == "at once" and r["texts"] > 1:
+            alone = next(a for a in res["concurrent"] if a["texts"] == r["texts"] and a["mode"] == "one at a time")
+            gain[r["texts"]] = r["audio_per_wall_s"] / alone["audio_per_wall_s"]
+    return dict(speedup_whole=per(o) / per(whole), speedup_stream=per(o) / per(stream), first_audio_vs_official=stream["first_audio_s"] / o["first_audio_s"],
+                s3gen_vs_floor=whole["s3gen_vs_floor"], s3gen_calls_per_segment=whole["s3gen_calls"] / whole["units"],
+                concurrent_throughput_gain=gain)
+
+def _md_rows(rows:list, cols:list) -> str:
+    "A markdown table of `rows` (dicts) in columns `cols`: floats to 2 decimals, a missing value as —."
+    cell = lambda v: "—" if v is None else f"{v:.2f}" if isinstance(v, float) else str(v)
+    return "\n".join([f"| {' | '.join(cols)} |", "|" + "---|" * len(cols)] + [f"| {' | '.join(cell(r.get(c)) for c in cols)} |" for r in rows])
+
+def engine_table(res:dict) -> str:
+    "`bench_engine`'s result as markdown: the story rows, the concurrent rows, the device."
+    a = _md_rows(res["story"], ["config", "seconds", "audio_s", "first_audio_s", "units", "s3gen_calls", "s3gen_s", "s3gen_vs_floor"])
+    b = _md_rows(res["concurrent"], ["texts", "mode", "wall_s", "audio_s", "audio_per_wall_s", "first_audio_p50_s", "first_audio_p95_s"])
+    s = res["summary"]
+    return f"{a}\n\n{b}\n\n{s['device']}, {s['dtype']}, torch {s['torch']}, {s['date']}, commit {s['commit']}"

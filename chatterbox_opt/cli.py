@@ -127,6 +127,7 @@ def _cmd_bench(args):
     from chatterbox_opt.bench import WORKLOADS
     if args.workload == "gpu-check": return _cmd_gpu_check(args)
     if args.workload == "serve": return _cmd_bench_serve(args)
+    if args.workload == "engine": return _cmd_bench_engine(args)
     wl = WORKLOADS if args.workload == "all" else (args.workload,)
     res = run_bench(args.out, quick=args.quick, workloads=wl, model=args.model, device=args.device, dtype=args.dtype,
                     variant=args.variant, size=args.size)
@@ -212,9 +213,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_speak)
     _corpus_parser(sub); _serve_parser(sub)
     s = sub.add_parser("bench", help="benchmark the standard workloads (JSON, markdown table, plots)")
-    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long", "gpu-check", "serve"],
+    s.add_argument("workload", nargs="?", default="all", choices=["all", "step", "s3gen", "short", "attention", "segments", "long", "gpu-check", "serve", "engine"],
                    help="a workload, all of them, gpu-check: the whole GPU run in one process (phases below), or serve: "
-                   "the server at 1, 4 and 16 clients against itself one request at a time (not part of all)")
+                   "the server at 1, 4 and 16 clients against itself one request at a time, or engine: a story against the official loop "
+                   "and concurrent texts on one engine (these two not part of all)")
     s.add_argument("--quick", action="store_true", help="smaller workloads (within 15 minutes on a 2-core CPU)")
     s.add_argument("--out", default="bench-results", help="results folder (default bench-results)")
     s.add_argument("--variant", default=None, choices=["english", "multilingual", "turbo", "all"],
@@ -225,8 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--phases", default=None, help="gpu-check: comma-separated, from warmup,s3gen,turbo_step,long,step,cells (default all, in that order)")
     s.add_argument("--compile-cache", default=None, help="gpu-check: a compile-cache.bin an earlier run saved, loaded before compiling")
     s.add_argument("--backend", default="inductor", help="gpu-check: the decode step's torch.compile backend (a CPU dry run: eager)")
-    s.add_argument("--clients", default="1,4,16", help="serve: numbers of concurrent clients (default 1,4,16)")
-    s.add_argument("--s3gen-steps", type=int, default=None, help="serve: S3Gen flow steps (default: the model's)")
+    s.add_argument("--clients", default=None, help="serve, engine: numbers of concurrent clients or texts (default 1,4,16; engine --quick 1,4)")
+    s.add_argument("--s3gen-steps", type=int, default=None, help="serve, engine: S3Gen flow steps (default: the model's)")
     s.set_defaults(func=_cmd_bench)
     return p
 
@@ -237,7 +239,8 @@ def _cmd_serve(args):
     except ImportError as e: raise ValueError(f"the server needs its extra: pip install 'chatterbox_opt[serve]' ({e})")
     if args.model == "random": print("note: random weights (no checkpoint given) produce noise, not speech", file=sys.stderr)
     kw = dict(model=args.model, variant=args.variant, size=args.size, device=args.device, dtype=args.dtype, voices=args.voices,
-              max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps, max_queue=args.max_queue)
+              max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps, max_queue=args.max_queue,
+              s3gen_batch=args.s3gen_batch)
     if args.ray:
         from chatterbox_opt.serve import serve_ray
         return serve_ray(args.host, args.port, args.address, replicas=args.replicas, gpus_per_replica=args.gpus_per_replica,
@@ -257,6 +260,7 @@ def _serve_parser(sub):
     s.add_argument("--max-batch", type=int, default=16, help="most requests decoding at once (1: one request at a time, as other servers do)")
     s.add_argument("--max-queue", type=int, default=64, help="most requests in flight; more get 429 with Retry-After")
     s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
+    s.add_argument("--s3gen-batch", type=int, default=None, help="most requests in one S3Gen call (default 8 on CUDA, 1 on a CPU)")
     s.add_argument("--ray", action="store_true", help="deploy on Ray Serve: replicas, each with its own model and engine (extra: ray-serve)")
     s.add_argument("--replicas", type=int, default=1, help="Ray: replicas (default 1)")
     s.add_argument("--gpus-per-replica", type=float, default=None, help="Ray: GPUs per replica (default 1 with --device cuda)")
@@ -276,10 +280,27 @@ def _cmd_bench_serve(args):
     tts = load_chatterbox(args.model, size=args.size, device=device, dtype=args.dtype, variant=None if args.variant == "all" else args.variant)
     out = Path(args.out); out.mkdir(parents=True, exist_ok=True); rows = []
     save = lambda r: (rows.append(r), (out/"serve.json").write_text(json.dumps(rows, indent=1, default=str)))
-    clients = tuple(int(c) for c in re.split(r"[,\s]+", args.clients) if c)
+    clients = _clients(args.clients or "1,4,16")
     bench_serve(tts, clients, per_client=1 if args.quick else 2, max_new_tokens=50 if args.quick else 100, s3gen_steps=args.s3gen_steps, record=save)
     (out/"serve.md").write_text(serve_table(rows) + "\n"); print(serve_table(rows))
     print(f"wrote serve.json and serve.md to {out}")
+
+# %% ../nbs/12_cli.ipynb #08fdbe68
+def _clients(s:str) -> tuple: return tuple(int(c) for c in re.split(r"[,\s]+", s) if c)
+
+def _cmd_bench_engine(args):
+    "`bench engine`: `bench_engine` on one model; engine.json and engine.md in --out."
+    import json, torch
+    from pathlib import Path
+    from chatterbox_opt.models import load_chatterbox
+    from chatterbox_opt.bench import bench_engine, engine_table
+    device = ("cuda" if torch.cuda.is_available() else "cpu") if args.device == "auto" else args.device  # a GPU: the same command
+    tts = load_chatterbox(args.model, size=args.size, device=device, dtype=args.dtype, variant=None if args.variant == "all" else args.variant)
+    out = Path(args.out); out.mkdir(parents=True, exist_ok=True); rows = []
+    save = lambda section, r: (rows.append(dict(section=section) | r), (out/"engine.json").write_text(json.dumps(rows, indent=1, default=str)))
+    res = bench_engine(tts, quick=args.quick, concurrency=_clients(args.clients) if args.clients else None, s3gen_steps=args.s3gen_steps, record=save)
+    (out/"engine.json").write_text(json.dumps(res, indent=1, default=str)); (out/"engine.md").write_text(engine_table(res) + "\n")
+    print(engine_table(res)); print(f"wrote engine.json and engine.md to {out}")
 
 # %% ../nbs/12_cli.ipynb #a817d4b5
 def main(argv:list[str]|None=None) -> int:

@@ -147,6 +147,9 @@ class _Job:
         if isinstance(ev, RequestFailed): self.cancelled.set()
         self.post(ev); return True
     def fail(self, e:BaseException): return self.end(RequestFailed(self.id, e))
+    def s3gen_seed(self, i:int) -> int:
+        "The seed of the S3Gen draws of a call that starts at segment `i` (`synthesize(seeds=)`): from the request's seed alone."
+        return (self.opts.seed * 1_000_003 + i) % 2**63
     @property
     def decoded(self) -> int:
         "Segments decoded in a row from the first."
@@ -189,15 +192,19 @@ class Engine:
     def __init__(self, tts, max_batch:int=16, # most texts decoding at once, per compiled variant
                  check_every:int=16, # host checks (tokens read back, finished texts leave) every this many steps
                  s3gen_dtype=None, # S3Gen's compute dtype (None: float32; see `05_s3gen`)
+                 s3gen_batch:int|None=None, # most requests in one S3Gen call (None: 8 where S3Gen runs on CUDA, 1 on a CPU)
                  **decoder_kw): # passed to `FastT3` (compile, cuda_graphs, fold_norms, compile_backend, ...)
-        if not isinstance(max_batch, int) or isinstance(max_batch, bool) or max_batch < 1: raise ValueError("max_batch must be an int >= 1")
+        for k, v in dict(max_batch=max_batch, s3gen_batch=s3gen_batch).items():
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1): raise ValueError(f"{k} must be an int >= 1")
         self.tts, self.variant, self.sr = tts, variant_of(tts), tts.sr
         self.decoder, self.max_batch = FastT3(tts.t3, check_every=check_every, **decoder_kw), max_batch
         self.s3gen_dtype = s3gen_dtype
+        self.s3gen_batch = s3gen_batch or (8 if torch.device(tts.s3gen.device).type == "cuda" else 1)  # batching S3Gen pays on a GPU only (`05_s3gen`)
         self._cv, self._waiting, self._seq = threading.Condition(), [], itertools.count()
         self._batches, self._audio_jobs, self._threads, self._closed = {}, [], [], False
         self._prompts = {}  # id(voice's gen dict) -> Prompt: made once per voice
-        self.stats = dict(steps=0, checks=0, joins=0, most_requests_in_step=0, s3gen_calls=0, requests=0)
+        self.stats = dict(steps=0, checks=0, joins=0, most_requests_in_step=0, s3gen_calls=0,
+                          most_requests_in_s3gen_call=0, s3gen_s=0.0, requests=0)
     def __repr__(self): return f"Engine({self.variant}, {self.decoder!r}, max_batch={self.max_batch})"
     def __enter__(self): return self
     def __exit__(self, *a): self.close()
@@ -369,22 +376,25 @@ def _group(self, job:_Job) -> list:
 Engine._group = _group
 
 # %% ../nbs/05a_engine.ipynb #c50a2471
-def _next_audio(self):
-    "(job, segments) of the next S3Gen call, or None (the caller holds `_cv`); cancelled requests end here."
+def _next_audio(self) -> list:
+    """The next S3Gen call: (job, segments) of up to `s3gen_batch` requests with one voice and one number of flow steps,
+    the most urgent first (empty: nothing due). The caller holds `_cv`; cancelled requests end here."""
     for job in [j for j in self._audio_jobs if j.cancelled.is_set()]: job.fail(RequestCancelled(f"request {job.id} was cancelled"))
-    self._audio_jobs = [j for j in self._audio_jobs if not j.ended]
+    self._audio_jobs, work = [j for j in self._audio_jobs if not j.ended], []
     for job in sorted(self._audio_jobs, key=lambda j: (j.first_audio is not None, j.t0)):
-        if idx := self._group(job): return job, idx
-    return None
+        if work and (job.ref is not work[0][0].ref or job.opts.s3gen_steps != work[0][0].opts.s3gen_steps): continue
+        if idx := self._group(job): work.append((job, idx))
+        if len(work) == self.s3gen_batch: break
+    return work
 
 def _s3gen_loop(self):
     "The S3Gen worker (a daemon thread)."
     with torch.inference_mode():
         while True:
             with self._cv:
-                while not self._closed and (work := self._next_audio()) is None: self._cv.wait()
+                while not self._closed and not (work := self._next_audio()): self._cv.wait()
                 if self._closed: return
-            self._make_audio(*work)
+            self._make_audio(work)
 Engine._next_audio, Engine._s3gen_loop = _next_audio, _s3gen_loop
 
 # %% ../nbs/05a_engine.ipynb #ae8b4862
@@ -396,18 +406,33 @@ def _prompt(self, ref:dict) -> Prompt:
         self._prompts[k] = (ref, Prompt.of(self.tts.s3gen, ref))
     return self._prompts[k][1]
 
-def _synth(self, job:_Job, speech:torch.Tensor) -> torch.Tensor:
-    "One S3Gen call: 1-D float32 audio of `speech` (S3 tokens) in `job`'s voice."
-    if speech.numel() == 0: return torch.zeros(0)
-    return synthesize(self.tts.s3gen, job.ref, [speech], steps=job.opts.s3gen_steps, dtype=self.s3gen_dtype, prompt=self._prompt(job.ref))[0]
+def _synth(self, works:list, speech:list) -> list:
+    "One S3Gen call: per (job, segments) of `works` (one voice), the 1-D float32 audio of its S3 tokens in `speech`, its draws from its seed."
+    job = works[0][0]
+    return synthesize(self.tts.s3gen, job.ref, speech, steps=job.opts.s3gen_steps, dtype=self.s3gen_dtype, prompt=self._prompt(job.ref),
+                      seeds=[j.s3gen_seed(idx[0]) for j, idx in works])
 Engine._prompt, Engine._synth = _prompt, _synth
 
 # %% ../nbs/05a_engine.ipynb #f4e6473a
-def _make_audio(self, job:_Job, idx:list):
-    "One S3Gen call for segments `idx` of `job`, cut, faded, paused and watermarked; `AudioReady` per segment."
+def _make_audio(self, works:list):
+    "One S3Gen call for `works`; if it fails with several requests in it, each is made again alone (an error fails its own request only)."
     try:
-        speech = [speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule).cpu() for i in idx]
-        wav = self._synth(job, torch.cat(speech))
+        speech = [[speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule).cpu() for i in idx] for job, idx in works]
+        t = time.perf_counter(); wavs = self._synth(works, [torch.cat(s) for s in speech])
+    except Exception as e:
+        if len(works) > 1:
+            for w in works: self._make_audio([w])
+        else: works[0][0].fail(RuntimeError(f"S3Gen failed for request {works[0][0].id}: {type(e).__name__}: {e}"))
+        return
+    self.stats["s3gen_calls"] += 1; self.stats["s3gen_s"] += time.perf_counter() - t
+    self.stats["most_requests_in_s3gen_call"] = max(self.stats["most_requests_in_s3gen_call"], len(works))
+    for (job, idx), sp, wav in zip(works, speech, wavs): self._deliver(job, idx, sp, wav)
+Engine._make_audio = _make_audio
+
+# %% ../nbs/05a_engine.ipynb #1716b99e
+def _deliver(self, job:_Job, idx:list, speech:list, wav:torch.Tensor):
+    "Segments `idx` of `job` from one call's audio `wav` of their tokens `speech`: cut, faded, paused and watermarked; `AudioReady` per segment."
+    try:
         ends = list(itertools.accumulate(int(s.numel()) for s in speech))
         cuts = [0] + [min(audio_samples(e, job.ref), wav.numel()) for e in ends]
         pauses, fade, n = {**PAUSES, **(job.opts.pauses or {})}, int(FADE_S * self.sr), len(job.segs)
@@ -415,11 +440,11 @@ def _make_audio(self, job:_Job, idx:list):
         marked = watermark(self.tts, torch.cat(pieces))[0] if sum(p.numel() for p in pieces) else torch.zeros(0)
     except Exception as e:
         job.fail(RuntimeError(f"S3Gen failed for request {job.id}: {type(e).__name__}: {e}")); return
-    self.stats["s3gen_calls"] += 1; job.calls += 1
+    job.calls += 1
     if job.first_audio is None: job.first_audio = time.perf_counter() - job.t0
     for i, p, a, b in zip(idx, torch.split(marked, [p.numel() for p in pieces]), cuts, cuts[1:]):
         job.post(AudioReady(i, p, b - a, job.segs[i], job.id)); job.audio_samples += p.numel()
     job.next_audio = idx[-1] + 1
     if job.next_audio == n:
         job.end(RequestDone(job.id, job.audio_samples / self.sr, time.perf_counter() - job.t0, job.first_audio, job.calls))
-Engine._make_audio = _make_audio
+Engine._deliver = _deliver

@@ -15,8 +15,8 @@ from chatterbox.models.s3gen.const import S3GEN_SIL
 from .fast import GPU_RNG_LOCK
 
 # %% auto #0
-__all__ = ['Prompt', 'encode', 'noise_for', 'flow', 'vocode', 'vocode_batch', 's3gen_dtype', 'sync_free_masks', 'synthesize',
-           'compile_s3gen', 'uncompile_s3gen']
+__all__ = ['Prompt', 'encode', 'noise_for', 'seeded_draws', 'seeded_noise', 'flow', 'vocode', 'vocode_batch', 's3gen_dtype',
+           'sync_free_masks', 'synthesize', 'compile_s3gen', 'uncompile_s3gen']
 
 # %% ../nbs/05_s3gen.ipynb #18d8dcde
 @dataclass
@@ -63,6 +63,36 @@ def noise_for(s3, p:Prompt, frames:list, n_tokens:list) -> list:
         out.append(z)
     return out
 
+# %% ../nbs/05_s3gen.ipynb #21b62b5a
+def _generators(device) -> list:
+    "The default generators a draw on `device` uses: the CPU's (HiFT draws its phases there) and the device's."
+    d = torch.device(device)
+    if d.type != "cuda": return [torch.default_generator]
+    return [torch.default_generator, torch.cuda.default_generators[d.index if d.index is not None else torch.cuda.current_device()]]
+
+@contextlib.contextmanager
+def seeded_draws(device, seed:int|None=None, state:list|None=None):
+    """Inside the block the default generators (CPU and `device`) draw as after `torch.manual_seed(seed)`, or from `state`;
+    after it they are as before. Yields the generators (their `get_state()` is a `state`)."""
+    gens = _generators(device)
+    saved = [g.get_state() for g in gens]
+    try:
+        for g, st in zip(gens, state or [None] * len(gens)):
+            if state is None: g.manual_seed(seed)
+            else: g.set_state(st)
+        yield gens
+    finally:
+        for g, st in zip(gens, saved): g.set_state(st)
+
+# %% ../nbs/05_s3gen.ipynb #6031ae41
+def seeded_noise(s3, p:Prompt, frames:list, n_tokens:list, seeds:list) -> tuple:
+    "`noise_for` per segment as after `torch.manual_seed` of its seed, and the generators' states after it (HiFT's draws go on from them)."
+    noise, states = [], []
+    for f, n, s in zip(frames, n_tokens, seeds):
+        with seeded_draws(s3.device, s) as gens:
+            noise += noise_for(s3, p, [f], [n]); states.append([g.get_state() for g in gens])
+    return noise, states
+
 # %% ../nbs/05_s3gen.ipynb #3e8db964
 @torch.inference_mode()
 def flow(s3, p:Prompt, mu, mask, frames:list, noise:list, steps:int|None=None) -> list:
@@ -105,11 +135,12 @@ _HIFT_STATE = threading.Lock()  # one HiFT decode at a time per process while ba
                                 # taken before GPU_RNG_LOCK, never while holding it
 
 @torch.inference_mode()
-def vocode(s3, mel) -> torch.Tensor:
-    "HiFT for one segment's mel frames (80, n): the 24 kHz waveform (1-D), faded in as the official call does."
+def vocode(s3, mel, state:list|None=None) -> torch.Tensor:
+    "HiFT for one segment's mel frames (80, n): the 24 kHz waveform (1-D), faded in as the official call does (draws from `state`: `seeded_draws`)."
     with _HIFT_STATE, GPU_RNG_LOCK:  # the official call, its random draws inside; never inside a batched decode
         _istft_float32(s3.mel2wav)
-        wav, _ = s3.hift_inference(mel[None].to(dtype=s3.dtype), None)
+        with seeded_draws(s3.device, state=state) if state is not None else contextlib.nullcontext():
+            wav, _ = s3.hift_inference(mel[None].to(dtype=s3.dtype), None)
     wav[:, :len(s3.trim_fade)] *= s3.trim_fade
     return wav.reshape(-1)
 
@@ -133,23 +164,24 @@ def _batch_hooks(hift):
     hift.__dict__["_cbo_hooked"] = True
 
 # %% ../nbs/05_s3gen.ipynb #79e31371
-def _sources(s3, xs) -> list:
-    "Each segment's neural source (1-D, 480 samples a frame) computed alone: the official random draws, in order."
+def _sources(s3, xs, states:list|None=None) -> list:
+    "Each segment's neural source (1-D, 480 samples a frame) computed alone: the official random draws, in order (or each from its state)."
     hift, out = s3.mel2wav, []
-    for x in xs:
-        s, _, _ = hift.m_source(hift.f0_upsamp(hift.f0_predictor(x[None])[:, None]).transpose(1, 2))
+    for k, x in enumerate(xs):
+        with seeded_draws(s3.device, state=states[k]) if states is not None else contextlib.nullcontext():
+            s, _, _ = hift.m_source(hift.f0_upsamp(hift.f0_predictor(x[None])[:, None]).transpose(1, 2))
         out.append(s.transpose(1, 2).reshape(-1))
     return out
 
 @torch.inference_mode()
-def vocode_batch(s3, mels:list, max_frames:int=12_000) -> list:
+def vocode_batch(s3, mels:list, max_frames:int=12_000, states:list|None=None) -> list:
     """HiFT for many segments' mel frames (each (80, n)): the waveforms `vocode` gives one by one. Decoded in batches
     of similar lengths whose padded size (rows × longest) stays within `max_frames` (memory: ~180 kB a padded frame)."""
-    if len(mels) <= 1: return [vocode(s3, m) for m in mels]  # the official call
+    if len(mels) <= 1: return [vocode(s3, m, states[0] if states else None) for m in mels]  # the official call
     hift = s3.mel2wav
     with _HIFT_STATE: _istft_float32(hift); _batch_hooks(hift)
     xs = [m.to(dtype=s3.dtype) for m in mels]
-    with GPU_RNG_LOCK: src = _sources(s3, xs)  # every draw first, in the official order (no T3 capture meanwhile)
+    with GPU_RNG_LOCK: src = _sources(s3, xs, states)  # every draw first, in the official order (no T3 capture meanwhile)
     out = [None] * len(xs)
     with _HIFT_STATE:  # the hooks read the module's state
         for g in _groups([x.shape[-1] for x in xs], max_frames):
@@ -219,6 +251,18 @@ def sync_free_masks():
     import chatterbox.models.s3gen.decoder as dec
     if not getattr(dec.add_optional_chunk_mask, "_cbo", False): dec.add_optional_chunk_mask = _mask_without_sync(dec.add_optional_chunk_mask)
 
+# %% ../nbs/05_s3gen.ipynb #04d925d1
+def _check_seeds(seeds, n:int, noise):
+    if seeds is None: return
+    if noise is not None: raise ValueError("pass noise= or seeds=, not both")
+    if len(seeds) != n or not all(isinstance(s, int) and not isinstance(s, bool) and 0 <= s < 2**63 for s in seeds):
+        raise ValueError(f"seeds: one int in [0, 2**63) per segment ({n})")
+
+def _draw(s3, p:Prompt, frames:list, n_tokens:list, seeds:list|None) -> tuple:
+    "The flow noise of a batch and HiFT's generator states (None: HiFT draws from the default generators), under `GPU_RNG_LOCK`."
+    with GPU_RNG_LOCK:  # the draws alone
+        return (noise_for(s3, p, frames, n_tokens), None) if seeds is None else seeded_noise(s3, p, frames, n_tokens, seeds)
+
 # %% ../nbs/05_s3gen.ipynb #54fe7b4b
 @torch.inference_mode()
 def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`, one 1-D tensor of S3 tokens (< 6561) per segment
@@ -227,7 +271,8 @@ def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`,
                batch_size:int|None=None, # segments per batch (None: all)
                noise:list|None=None, # per segment, the flow noise to use (None: drawn as the official call draws it)
                vocoder:bool=True, # False: return the mel frames
-               prompt:Prompt|None=None) -> list: # a `Prompt` made once for this voice
+               prompt:Prompt|None=None, # a `Prompt` made once for this voice
+               seeds:list|None=None) -> list: # per segment, its draws as the official call's after torch.manual_seed(seed) (None: the default generators')
     "Speech tokens → 24 kHz waveforms (1-D float32, CPU, not watermarked) for many segments: encoder, flow and HiFT batched."
     dt = s3gen_dtype(dtype, s3.device)
     sync_free_masks()
@@ -235,17 +280,16 @@ def synthesize(s3, ref:dict, token_lists:list, # S3Gen, the voice's `conds.gen`,
     for t in toks:
         if t.numel() and (t.min() < 0 or t.max() >= 6561): raise ValueError("S3 speech tokens must be in [0, 6561): drop T3's special tokens first")
     if steps is not None and (not isinstance(steps, int) or steps < 1): raise ValueError(f"steps must be a positive int (got {steps!r})")
+    _check_seeds(seeds, len(toks), noise)
     out, live = [torch.zeros(0) for _ in toks], [i for i, t in enumerate(toks) if t.numel()]
     p, step = prompt or Prompt.of(s3, ref), batch_size or max(1, len(live))
     with _precision(s3.device, dt):
         for a in range(0, len(live), step):
             idx = live[a:a + step]
             mu, mask, frames = encode(s3, p, [toks[i] for i in idx])
-            if noise is not None: nz = [noise[i] for i in idx]
-            else:
-                with GPU_RNG_LOCK: nz = noise_for(s3, p, frames, [toks[i].numel() for i in idx])  # the draws alone
+            nz, st = ([noise[i] for i in idx], None) if noise is not None else _draw(s3, p, frames, [toks[i].numel() for i in idx], seeds and [seeds[i] for i in idx])
             mels = flow(s3, p, mu, mask, frames, nz, steps)
-            for i, m in zip(idx, vocode_batch(s3, mels) if vocoder else mels): out[i] = m.float().cpu()
+            for i, m in zip(idx, vocode_batch(s3, mels, states=st) if vocoder else mels): out[i] = m.float().cpu()
     return out
 
 # %% ../nbs/05_s3gen.ipynb #a294fc7f

@@ -22,8 +22,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import BaseModel, ConfigDict, StrictStr, StrictInt, StrictFloat
 
 # %% auto #0
-__all__ = ['FORMATS', 'SPEED_RANGE', 'OPENAI_MODELS', 'OPENAI_VOICES', 'MAX_INPUT_CHARS', 'MAX_VOICE_BYTES', 'WAKE_S',
-           'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
+__all__ = ['FORMATS', 'SPEED_RANGE', 'OPENAI_MODELS', 'OPENAI_VOICES', 'MAX_INPUT_CHARS', 'MAX_VOICE_BYTES', 'WRITE_TIMEOUT_S',
+           'WAKE_S', 'SERVE_TEXTS', 'AudioEncoder', 'stretch', 'SpeechRequest', 'APIError', 'Metrics', 'SpeechServer',
            'run_async', 'make_app', 'speech_server', 'ServerThread', 'serve', 'ray_app', 'serve_ray', 'bench_serve',
            'serve_table']
 
@@ -112,7 +112,8 @@ class Metrics:
                               ("chatterbox_queue_depth", "segments waiting for a T3 slot", lambda: len(eng._waiting)),
                               ("chatterbox_requests_waiting", "requests waiting for admission (--max-batch)", lambda: server.active - server.running),
                               ("chatterbox_tokens_per_second", "speech tokens per second, last 10 s", self.rate),
-                              ("chatterbox_most_requests_in_step", "most requests one T3 step held", lambda: eng.stats["most_requests_in_step"])):
+                              ("chatterbox_most_requests_in_step", "most requests one T3 step held", lambda: eng.stats["most_requests_in_step"]),
+                              ("chatterbox_most_requests_in_s3gen_call", "most requests one S3Gen call held", lambda: eng.stats["most_requests_in_s3gen_call"])):
             Gauge(name, doc, registry=self.reg).set_function(fn)
     def decoded(self, n:int):
         self.tokens.inc(n)
@@ -130,33 +131,42 @@ OPENAI_MODELS = ("tts-1", "tts-1-hd", "gpt-4o-mini-tts")
 OPENAI_VOICES = ("alloy", "ash", "ballad", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer", "verse", "marin", "cedar")
 MAX_INPUT_CHARS = 100_000 # longer input: 413 (OpenAI's own limit is 4,096; long text is what this package is for)
 MAX_VOICE_BYTES = 50 << 20 # a larger upload: 413
+WRITE_TIMEOUT_S = 60.0 # a client that has read nothing for this long while a write of its audio waits is let go (its request cancelled)
 WAKE_S = 1.0 # a response waits at most this long for its engine request's next wake-up before looking anyway
 
 class SpeechServer:
     "What the endpoints share (see above)."
     def __init__(self, engine:Engine, name:str|None=None, # the served model's name (besides chatterbox, chatterbox-<variant> and OpenAI's)
-                 voices=None, max_new_tokens:int|None=None, s3gen_steps:int|None=None, max_queue:int=64, max_input_chars:int=MAX_INPUT_CHARS):
+                 voices=None, max_new_tokens:int|None=None, s3gen_steps:int|None=None, max_queue:int=64, max_input_chars:int=MAX_INPUT_CHARS,
+                 write_timeout:float=WRITE_TIMEOUT_S): # seconds one write of audio may wait for a client that stopped reading
         self.engine, self.tts, self.variant = engine, engine.tts, engine.variant
         self.name = name or f"chatterbox-{self.variant}"
         self.models = {self.name, "chatterbox", f"chatterbox-{self.variant}", *OPENAI_MODELS}
         self.voices_dir, self.max_new_tokens, self.s3gen_steps = Path(voices or voice_dir()), max_new_tokens, s3gen_steps
-        self.max_queue, self.max_input_chars = max_queue, max_input_chars
-        self.active, self.running, self._lock, self._voices, self._gen = 0, 0, threading.Lock(), {}, {}
+        self.max_queue, self.max_input_chars, self.write_timeout = max_queue, max_input_chars, write_timeout
+        self.active, self.running, self._lock, self._voices = 0, 0, threading.Lock(), {}  # voices: name -> (files' stamp, Conditionals)
         self.default = self.tts.conds  # the model's own voice, kept: make_voice swaps tts.conds for a moment
         self.gate = asyncio.Semaphore(engine.max_batch)  # admission: requests in the engine at once (HTTP)
         self.metrics = Metrics(self)
 
 # %% ../nbs/09_serve.ipynb #4b4814f5
+def _stamp(d:Path|None):
+    "What identifies a saved voice's files: its manifest's inode and time (`save_voice` writes a new folder), None if none."
+    try: st = (d/"manifest.json").stat() if d is not None else None
+    except OSError: return None
+    return None if st is None else (st.st_ino, st.st_mtime_ns)
+
 def _voice(self:SpeechServer, name:str):
-    "The `Conditionals` of voice `name` (404 if there is none)."
+    "The `Conditionals` of voice `name` (404 if there is none); a kept one only while its files on disk are the ones it came from."
+    stamp = _stamp(saved_voice(name, self.voices_dir))
     with self._lock:
-        if name in self._voices: return self._voices[name]
-        gen = self._gen.get(name, 0)
-    if saved_voice(name, self.voices_dir) is not None:
+        hit = self._voices.get(name)
+        if hit is not None and hit[0] == stamp: return hit[1]
+        self._voices.pop(name, None)  # deleted or replaced, maybe by another process on the same folder
+    if stamp is not None:
         try: v = load_voice(name, self.voices_dir, device=self.tts.device, variant=self.variant)
         except (ValueError, OSError) as e: raise APIError(400, f"voice {name!r} cannot be read: {e}", "voice", "voice_not_usable")
-        with self._lock:  # not if it was replaced or deleted while it loaded
-            if self._gen.get(name, 0) == gen: self._voices[name] = v
+        with self._lock: self._voices[name] = (stamp, v)  # replaced meanwhile: the next look sees another stamp and loads again
         return v
     if name == "default" or name in OPENAI_VOICES: return self.default
     raise APIError(404, f"voice {name!r} not found: 'default', an OpenAI voice name, or one uploaded to /v1/audio/voices", "voice", "voice_not_found")
@@ -173,13 +183,13 @@ def _add_voice(self:SpeechServer, name:str, data:bytes, filename:str|None=None) 
         try: v = make_voice(self.tts, p)
         except ValueError as e: raise APIError(400, f"the upload is not a usable voice recording: {e}", "file", "invalid_audio")
     d = save_voice(v, name, self.voices_dir, variant=self.variant, source=filename)
-    with self._lock: self._voices[name] = v; self._gen[name] = self._gen.get(name, 0) + 1
+    with self._lock: self._voices[name] = (_stamp(d), v)
     return json.loads((d/"manifest.json").read_text())
 
 def _delete_voice(self:SpeechServer, name:str):
     if (d := saved_voice(name, self.voices_dir)) is None: raise APIError(404, f"no uploaded voice {name!r}", "name", "voice_not_found")
     shutil.rmtree(d, ignore_errors=True)
-    with self._lock: self._voices.pop(name, None); self._gen[name] = self._gen.get(name, 0) + 1
+    with self._lock: self._voices.pop(name, None)
 
 def _voices(self:SpeechServer) -> list:
     saved = [dict(name=m["name"], builtin=False, created=m.get("created")) for m in list_voices(self.voices_dir)]
@@ -328,9 +338,21 @@ async def _first(chunks, request) -> list:
     return [task.result()]
 
 async def _rest(head:list, chunks):
-    for b in head:
-        if b is not None: yield b
-    async for b in chunks: yield b
+    "The body after its first piece; closed early (a client gone, a write timed out), it closes `chunks`, which cancels the engine request."
+    try:
+        for b in head:
+            if b is not None: yield b
+        async for b in chunks: yield b
+    finally: await chunks.aclose()
+
+class _TimedStream(StreamingResponse):
+    "A streamed response each of whose writes must finish within `write_timeout` s: a client that stops reading is let go."
+    def __init__(self, content, write_timeout:float, **kw): super().__init__(content, **kw); self.write_timeout = write_timeout
+    async def __call__(self, scope, receive, send):
+        async def timed(msg): await asyncio.wait_for(send(msg), self.write_timeout)
+        try: await super().__call__(scope, receive, timed)
+        except asyncio.TimeoutError: pass  # uvicorn closes a connection whose response did not complete
+        finally: await self.body_iterator.aclose()  # the engine request is cancelled: its rows leave at the next check
 
 # %% ../nbs/09_serve.ipynb #32130c02
 async def _admission(server:SpeechServer, request) -> bool:
@@ -364,7 +386,7 @@ def _speech_route(app, server:SpeechServer):
         except Exception as e: raise APIError(500, f"speech request failed: {e}", None, "synthesis_failed", "server_error")
         if head is None: return Response(status_code=499)  # the client left before any audio
         media = "text/event-stream" if body.stream_format == "sse" else FORMATS[body.response_format][2]
-        return StreamingResponse(_rest(head, chunks), media_type=media)
+        return _TimedStream(_rest(head, chunks), server.write_timeout, media_type=media)
 
 # %% ../nbs/09_serve.ipynb #0cd31b6f
 def _voice_routes(app, server:SpeechServer):
@@ -422,13 +444,13 @@ class ServerThread:
 # %% ../nbs/09_serve.ipynb #b3fc818b
 def serve(model:str="random", variant:str|None=None, size:str="full", device:str="cpu", dtype:str|None=None,
           host:str="127.0.0.1", port:int=8000, voices=None, max_batch:int=16, max_new_tokens:int|None=None,
-          s3gen_steps:int|None=None, max_queue:int=64, compile="auto"):
+          s3gen_steps:int|None=None, max_queue:int=64, compile="auto", s3gen_batch:int|None=None):
     "Load a model and serve OpenAI's speech API on `host:port` until interrupted (`chatterbox-opt serve`)."
     import uvicorn
     from chatterbox_opt.models import load_chatterbox
     tts = load_chatterbox(model, size=size, device=device, dtype=dtype, variant=variant)
     srv = speech_server(tts, max_batch=max_batch, max_new_tokens=max_new_tokens, s3gen_steps=s3gen_steps, voices=voices,
-                        name=None if model == "random" else model, max_queue=max_queue, compile=compile)
+                        name=None if model == "random" else model, max_queue=max_queue, compile=compile, s3gen_batch=s3gen_batch)
     print(f"serving {srv.name} ({srv.variant}, {device}) on http://{host}:{port}  (voices in {srv.voices_dir})", flush=True)
     try: uvicorn.run(make_app(srv), host=host, port=port, log_level="info")
     finally: srv.engine.close()
@@ -436,14 +458,14 @@ def serve(model:str="random", variant:str|None=None, size:str="full", device:str
 # %% ../nbs/09_serve.ipynb #9caaaf52
 def ray_app(model:str="random", variant:str|None=None, size:str="full", device:str="cpu", dtype:str|None=None, voices=None,
             max_batch:int=16, max_new_tokens:int|None=None, s3gen_steps:int|None=None, max_queue:int=64,
-            replicas:int=1, gpus_per_replica:float|None=None, cpus_per_replica:float=1):
+            replicas:int=1, gpus_per_replica:float|None=None, cpus_per_replica:float=1, s3gen_batch:int|None=None):
     "The app as a Ray Serve application (`serve.run` it): `replicas` copies, each with its model and engine."
     from ray import serve as rs
     def build():  # runs in each replica
         from chatterbox_opt.models import load_chatterbox
         tts = load_chatterbox(model, size=size, device=device, dtype=dtype, variant=variant)
         return make_app(speech_server(tts, max_batch=max_batch, max_new_tokens=max_new_tokens, s3gen_steps=s3gen_steps, voices=voices,
-                                      name=None if model == "random" else model, max_queue=max_queue))
+                                      name=None if model == "random" else model, max_queue=max_queue, s3gen_batch=s3gen_batch))
     gpus = (1 if str(device).startswith("cuda") else 0) if gpus_per_replica is None else gpus_per_replica
     return rs.deployment(rs.ingress(build)(), name="chatterbox", num_replicas=replicas, max_ongoing_requests=max_queue,
                          ray_actor_options=dict(num_cpus=cpus_per_replica, num_gpus=gpus)).bind()
