@@ -24,10 +24,10 @@ from .s3gen import Prompt as _Prompt, synthesize as _synthesize
 
 # %% auto #0
 __all__ = ['TEXT_646', 'SEED_SEGMENTS', 'PKG_DIR', 'BENCH_CONFIGS', 'SEED_ATTENTION', 'STEP_CONFIGS', 'SHORT_TEXT', 'WORKLOADS',
-           'GPU_PHASES', 'PHASE_BUDGET_S', 'CACHE_MAX_MIB', 'ENGINE_STORY', 'default_long_text', 'bench_segments',
-           'bench_attention', 'seed_attention_table', 'bench_step', 's3gen_table', 'step_table', 'bench_s3gen',
-           'bench_short', 'run_bench', 'bench_long', 'Recorder', 'CompileCounter', 'kernel_table', 'gpu_check',
-           's3gen_floor', 'bench_engine', 'engine_table']
+           'GPU_PHASES', 'PHASE_BUDGET_S', 'CACHE_MAX_MIB', 'ENGINE_STORY', 'QUICK_TEXT_TOKENS', 'default_long_text',
+           'bench_segments', 'bench_attention', 'seed_attention_table', 'bench_step', 's3gen_table', 'step_table',
+           'bench_s3gen', 'bench_short', 'run_bench', 'bench_long', 'Recorder', 'CompileCounter', 'kernel_table',
+           'gpu_check', 's3gen_floor', 'bench_engine', 'engine_table']
 
 # %% ../nbs/11_bench.ipynb #e46c79a5
 TEXT_646 = ("The old lighthouse keeper climbed the spiral stairs every evening, counting the steps as his father had "
@@ -826,12 +826,14 @@ The North Wind blew as hard as he could. But the harder he blew, the more closel
 
 Then the Sun shone out warmly, and at once the traveller took off his cloak. So the North Wind had to admit that the Sun was the stronger of the two."""
 
-def _estimated(segs:list) -> tuple:
-    "Each segment's estimated speech tokens: the length it is spoken at here (random weights never stop)."
-    return tuple(max(1, estimate_speech_tokens(s.speech)) for s in segs)
+QUICK_TEXT_TOKENS = 25  # --quick: each concurrent text at most this many speech tokens (1 s of audio)
 
-def _engine_opts(segs:list, seed:int, steps, stream:bool) -> RequestOptions:
-    stop = _estimated(segs)
+def _estimated(segs:list, cap:int|None=None) -> tuple:
+    "Each segment's estimated speech tokens (at most `cap`): the length it is spoken at here (random weights never stop)."
+    return tuple(min(max(1, estimate_speech_tokens(s.speech)), cap or 10**9) for s in segs)
+
+def _engine_opts(segs:list, seed:int, steps, stream:bool, cap:int|None=None) -> RequestOptions:
+    stop = _estimated(segs, cap)
     return RequestOptions(seed=seed, s3gen_steps=steps, stream=stream, stop_at=stop, max_new_tokens=max(stop) + 1)
 
 # %% ../nbs/11_bench.ipynb #2191b4b1
@@ -856,12 +858,12 @@ def s3gen_floor(tts, steps=None, n:int=100, repeats:int=2, seed:int=0) -> float:
     return max(0.0, min(call(2 * n) for _ in range(repeats)) - min(call(n) for _ in range(repeats))) / n
 
 # %% ../nbs/11_bench.ipynb #5f35c6db
-def _concurrent(eng, texts:list, seed:int, steps, shared:bool) -> dict:
+def _concurrent(eng, texts:list, seed:int, steps, shared:bool, cap:int|None=None) -> dict:
     "`texts` (segment lists) on `eng`, all at once (`shared`) or one after another: audio s per wall s, first audio from the common start."
     from concurrent.futures import ThreadPoolExecutor
     t0 = time.perf_counter()
     def one(k):
-        t = time.perf_counter(); done = list(eng.submit(texts[k], _engine_opts(texts[k], seed + k, steps, True)))[-1]
+        t = time.perf_counter(); done = list(eng.submit(texts[k], _engine_opts(texts[k], seed + k, steps, True, cap)))[-1]
         if not isinstance(done, RequestDone): raise done.error
         return t - t0 + done.first_audio_s, done.audio_s
     if shared:
@@ -877,7 +879,7 @@ def bench_engine(tts, quick:bool=False, text:str=ENGINE_STORY, concurrency:tuple
                  **engine_kw) -> dict: # `Engine`'s (max_batch, check_every, s3gen_batch, compile, ...)
     "The engine's measurements (see above): {'story': [...], 'concurrent': [...], 'summary': {...}}."
     conc, rec = concurrency or ((1, 4) if quick else (1, 4, 16)), record or (lambda section, row: None)
-    story = "\n\n".join(text.split("\n\n")[:3]) if quick else text
+    story, cap = ("\n\n".join(text.split("\n\n")[:2]), QUICK_TEXT_TOKENS) if quick else (text, None)
     segs, env = split_for_tts(story, target_tokens=96, max_tokens=128), env_info(tts.t3.device, tts.t3.speech_head.weight.dtype)
     sents = [split_for_tts(s, target_tokens=96, max_tokens=128) for s in split_sentences(story)]  # the concurrent texts: its sentences
     out = dict(story=[], concurrent=[])
@@ -891,7 +893,7 @@ def bench_engine(tts, quick:bool=False, text:str=ENGINE_STORY, concurrency:tuple
         for r in out["story"][1:]: r.update(s3gen_floor_s_per_token=floor, s3gen_vs_floor=r["s3gen_s"] / max(floor * r["tokens"], 1e-9))
         for k in conc:
             texts = (sents * (k // len(sents) + 1))[:k]
-            for shared in ((False, True) if k > 1 else (True,)): add("concurrent", _concurrent(eng, texts, seed, s3gen_steps, shared))
+            for shared in ((False, True) if k > 1 else (True,)): add("concurrent", _concurrent(eng, texts, seed, s3gen_steps, shared, cap))
     out["summary"] = _engine_summary(out) | env
     return out
 
