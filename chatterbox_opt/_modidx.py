@@ -535,6 +535,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                                                                       'chatterbox_opt/serve.py'),
                                       'chatterbox_opt.serve._TimedStream.__init__': ( 'serve.html#_timedstream.__init__',
                                                                                       'chatterbox_opt/serve.py'),
+                                      'chatterbox_opt.serve._WriteTimeout': ('serve.html#_writetimeout', 'chatterbox_opt/serve.py'),
                                       'chatterbox_opt.serve._add_voice': ('serve.html#_add_voice', 'chatterbox_opt/serve.py'),
                                       'chatterbox_opt.serve._admission': ('serve.html#_admission', 'chatterbox_opt/serve.py'),
                                       'chatterbox_opt.serve._check': ('serve.html#_check', 'chatterbox_opt/serve.py'),

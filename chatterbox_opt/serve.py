@@ -58,7 +58,9 @@ class AudioEncoder:
         f = av.AudioFrame.from_ndarray(pcm, format="s16", layout="mono"); f.sample_rate, f.pts = self.sr, self.samples
         self.samples += pcm.size; return self._encode(f)
     def close(self) -> bytes:
-        out = self._encode(None); self._c.close(); return out + self._sink.take()
+        "The rest of the stream. No audio at all (random weights may stop at once) still makes a valid file: one sample of silence."
+        head = self.add(torch.zeros(1)) if self.samples == 0 and self.fmt != "pcm" else b""
+        out = self._encode(None); self._c.close(); return head + out + self._sink.take()
 
 # %% ../nbs/09_serve.ipynb #47225afb
 SPEED_RANGE = (0.25, 4.0)
@@ -161,7 +163,7 @@ def _voice(self:SpeechServer, name:str):
     stamp = _stamp(saved_voice(name, self.voices_dir))
     with self._lock:
         hit = self._voices.get(name)
-        if hit is not None and hit[0] == stamp: return hit[1]
+        if hit is not None and stamp is not None and hit[0] == stamp: return hit[1]
         self._voices.pop(name, None)  # deleted or replaced, maybe by another process on the same folder
     if stamp is not None:
         try: v = load_voice(name, self.voices_dir, device=self.tts.device, variant=self.variant)
@@ -345,14 +347,19 @@ async def _rest(head:list, chunks):
         async for b in chunks: yield b
     finally: await chunks.aclose()
 
+class _WriteTimeout(Exception): "A write of a response waited longer than its `write_timeout`."
+
 class _TimedStream(StreamingResponse):
     "A streamed response each of whose writes must finish within `write_timeout` s: a client that stops reading is let go."
-    def __init__(self, content, write_timeout:float, **kw): super().__init__(content, **kw); self.write_timeout = write_timeout
+    def __init__(self, content, write_timeout:float, chunks, **kw):
+        super().__init__(content, **kw); self.write_timeout, self.chunks = write_timeout, chunks
     async def __call__(self, scope, receive, send):
-        async def timed(msg): await asyncio.wait_for(send(msg), self.write_timeout)
+        async def timed(msg):
+            try: await asyncio.wait_for(send(msg), self.write_timeout)
+            except asyncio.TimeoutError: raise _WriteTimeout() from None  # not an OSError: starlette would call it a disconnect
         try: await super().__call__(scope, receive, timed)
-        except asyncio.TimeoutError: pass  # uvicorn closes a connection whose response did not complete
-        finally: await self.body_iterator.aclose()  # the engine request is cancelled: its rows leave at the next check
+        except _WriteTimeout: pass  # uvicorn closes a connection whose response did not complete
+        finally: await self.chunks.aclose()  # also if the body was never iterated: the engine request is cancelled
 
 # %% ../nbs/09_serve.ipynb #32130c02
 async def _admission(server:SpeechServer, request) -> bool:
@@ -386,7 +393,7 @@ def _speech_route(app, server:SpeechServer):
         except Exception as e: raise APIError(500, f"speech request failed: {e}", None, "synthesis_failed", "server_error")
         if head is None: return Response(status_code=499)  # the client left before any audio
         media = "text/event-stream" if body.stream_format == "sse" else FORMATS[body.response_format][2]
-        return _TimedStream(_rest(head, chunks), server.write_timeout, media_type=media)
+        return _TimedStream(_rest(head, chunks), server.write_timeout, chunks, media_type=media)
 
 # %% ../nbs/09_serve.ipynb #0cd31b6f
 def _voice_routes(app, server:SpeechServer):
