@@ -850,10 +850,7 @@ def s3gen_floor(tts, steps=None, n:int=100, repeats:int=2, seed:int=0) -> float:
     "S3Gen's marginal seconds per speech token: (a call of 2n tokens − a call of n) / n, best of `repeats`; the prompt's fixed cost cancels."
     toks, dev = torch.randint(0, 6561, (2 * n,), generator=torch.Generator().manual_seed(seed)), tts.s3gen.device
     p = _Prompt.of(tts.s3gen, tts.conds.gen)
-    def call(k):
-        _sync(dev); t = time.perf_counter()
-        _synthesize(tts.s3gen, tts.conds.gen, [toks[:k]], steps=steps, prompt=p, seeds=[seed]); _sync(dev)
-        return time.perf_counter() - t
+    call = lambda k: _timed(lambda: _synthesize(tts.s3gen, tts.conds.gen, [toks[:k]], steps=steps, prompt=p, seeds=[seed]), dev)[1]
     call(n)  # untimed: first-call costs
     return max(0.0, min(call(2 * n) for _ in range(repeats)) - min(call(n) for _ in range(repeats))) / n
 

@@ -347,6 +347,7 @@ async def _rest(head:list, chunks):
         async for b in chunks: yield b
     finally: await chunks.aclose()
 
+# %% ../nbs/09_serve.ipynb #59d11d0f
 class _WriteTimeout(Exception): "A write of a response waited longer than its `write_timeout`."
 
 class _TimedStream(StreamingResponse):
