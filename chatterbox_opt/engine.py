@@ -4,22 +4,23 @@
 
 # %% ../nbs/05a_engine.ipynb #f869a7c8
 from __future__ import annotations
-import heapq, itertools, math, queue, threading, time, weakref
+import collections, heapq, itertools, math, queue, threading, time, weakref
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import torch
 
 from .models import (DEFAULTS, SAMPLES_PER_TOKEN, official_t3_cond, text_to_t3_tokens, speech_for_s3gen,
                                    audio_samples, watermark, variant_of)
 from .estimate import estimate_speech_tokens
-from .split import split_for_tts, Segment, PAUSES
+from .split import split_for_tts, Segment, PAUSES, lead_pause
 from .fast import FastT3, Sampler
 from .s3gen import Prompt, synthesize
 
 # %% auto #0
-__all__ = ['GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'equal_power_crossfade', 'pause_samples', 'end_segment', 'RequestOptions',
-           'default_budget', 'SegmentStarted', 'TokensReady', 'AudioReady', 'RequestDone', 'RequestFailed',
-           'RequestCancelled', 'Request', 'Engine']
+__all__ = ['GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'equal_power_crossfade', 'pause_samples', 'end_segment',
+           'RequestOptions', 'default_budget', 'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady',
+           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'Engine']
 
 # %% ../nbs/05a_engine.ipynb #4674add5
 def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
@@ -54,14 +55,21 @@ class RequestOptions:
     seed: int = 0 # the request's noise: its tokens depend on it and on nothing else in the batch
     exaggeration: float|None = None # emotion exaggeration (None: the model's default; Turbo has none)
     language_id: str|None = None # Multilingual: the language of the text
-    max_new_tokens: int|None = None # speech tokens a segment may take (None: twice its estimate + 50, at most 1000)
+    max_new_tokens: int|None = None # speech tokens a segment may take: an int, a function of the `Segment`, or None (2x its estimate + 50, at most 1000)
     s3gen_steps: int|None = None # flow steps (None: the official 10; Turbo's meanflow 2)
     stream: bool = False # True: S3Gen takes what is decoded whenever it is free; False: calls of `group_seconds`
     group_seconds: float = GROUP_SECONDS # most audio per S3Gen call
     pauses: dict|None = None # seconds of silence after a segment by boundary kind (updates `PAUSES`)
     target_tokens: int = 96 # text given as one string: `split_for_tts`'s segment size
     text_format: str = "plain" # text given as one string: "plain" or "markdown" (`split_for_tts`)
-    stop_at: tuple|None = None # tests: per segment, the step at which the stop token is forced (random weights never stop)
+    max_retries: int = 0 # runaway guard: redo a flagged segment with new noise up to this many times (0: flags reported only)
+    fade_s: float = FADE_S # fade-out of each segment's speech before its pause
+    lead_s: float|None = None # silence before the first word (None: what the text's leading pause tags ask for)
+    max_rows: int|None = None # most of this request's segments decoding at once (None: as many as the batch has room for)
+    group_segments: int|None = None # most segments per S3Gen call (None: up to `group_seconds`)
+    s3gen_dtype: object = None # S3Gen's compute dtype for this request (None: the engine's)
+    stop_at: object = None # tests: per segment, the step at which the stop token is forced (random weights never stop):
+                           # a tuple (one per segment) or a function (Segment, attempt) -> step or None
 
 # %% ../nbs/05a_engine.ipynb #1eff98b8
 def _sampler(opts:RequestOptions, variant:str) -> Sampler:
@@ -78,7 +86,34 @@ def default_budget(seg:Segment) -> int:
     "Speech tokens a segment may take unless told: twice its estimate + 50, at most 1000 (the runaway guard's bound)."
     return min(1000, 2 * estimate_speech_tokens(seg.speech) + 50)
 
-def _budget(opts:RequestOptions, seg:Segment) -> int: return opts.max_new_tokens or default_budget(seg)
+def _budget(opts:RequestOptions, seg:Segment) -> int:
+    m = opts.max_new_tokens
+    return max(1, int(m(seg))) if callable(m) else m or default_budget(seg)
+
+# %% ../nbs/05a_engine.ipynb #8b11cbaa
+GUARD = dict(long=2.5, long_slack=25, short=0.3, short_slack=5, loop_tokens=50, loop_period=40)
+
+def _loops(t:np.ndarray) -> bool:
+    "Does `t` hold a run of `loop_tokens` or more tokens repeating with a period of at most `loop_period` (3 periods at least)?"
+    n, need = len(t), GUARD["loop_tokens"]
+    for p in range(1, min(GUARD["loop_period"], n // 3) + 1):
+        eq = np.concatenate([[False], t[p:] == t[:-p], [False]])
+        d = np.flatnonzero(eq[1:] != eq[:-1])
+        if d.size and int((d[1::2] - d[::2]).max()) + p >= max(need, 3 * p): return True
+    return False
+
+def runaway_flags(tokens:torch.Tensor, stopped:bool, expected:int) -> tuple:
+    "What looks wrong with one segment's speech tokens (stop token and special ids allowed): see `GUARD`."
+    t = tokens.reshape(-1).cpu(); t = t[t < 6561].numpy()
+    flags = ["no_stop"] if not stopped else []
+    if len(t) > GUARD["long"] * expected + GUARD["long_slack"]: flags.append("too_long")
+    if len(t) < GUARD["short"] * expected - GUARD["short_slack"]: flags.append("too_short")
+    if len(t) >= GUARD["loop_tokens"] and _loops(t): flags.append("loop")
+    return tuple(flags)
+
+def _badness(toks, flags, expected) -> tuple:
+    "How bad an attempt is, to compare two: (flags, distance of its speech-token count from the estimate on a log scale)."
+    return (len(flags), abs(math.log((int((toks < 6561).sum()) + 1) / (expected + 1))))
 
 # %% ../nbs/05a_engine.ipynb #62cf9135
 @dataclass
@@ -88,6 +123,7 @@ class SegmentStarted:
     segment: Segment
     t0: float # time.perf_counter() when it joined
     request: int|None = None # the engine's request id
+    attempt: int = 0 # the runaway guard's attempt (0: the first)
 
 @dataclass
 class TokensReady:
@@ -99,12 +135,15 @@ class TokensReady:
 
 @dataclass
 class AudioReady:
-    "A segment's audio (1-D float32, watermarked), its pause included; `speech_samples` of it are speech."
+    "A segment's audio (1-D float32, watermarked): `lead_samples` of silence, `speech_samples` of speech, then its pause."
     key: int
     audio: torch.Tensor
     speech_samples: int
     segment: Segment
     request: int|None = None
+    lead_samples: int = 0 # silence before the speech (the first segment: the text's leading pause tags)
+    retries: int = 0 # runaway guard: times it was decoded again
+    flags: tuple = () # runaway guard: what it found wrong with the kept attempt (`runaway_flags`)
 
 @dataclass
 class RequestDone:
@@ -114,6 +153,7 @@ class RequestDone:
     seconds: float # from submit to the last audio
     first_audio_s: float|None # from submit to the first audio
     s3gen_calls: int # S3Gen calls the request took
+    s3gen_s: float = 0.0 # seconds of those calls (a call shared with other requests counts whole)
 
 @dataclass
 class RequestFailed:
@@ -131,7 +171,9 @@ class _Job:
         self.id, self.segs, self.texts, self.cond, self.ref, self.opts = next(self.ids), segments, texts, cond, ref, opts
         self.sampler, self.budgets = sampler, [_budget(opts, s) for s in segments]
         self.tokens, self.sent = [None] * len(segments), [0] * len(segments)  # final tokens; tokens posted so far
-        self.next_audio, self.calls, self.audio_samples, self.first_audio = 0, 0, 0, None
+        self.next_audio, self.calls, self.audio_samples, self.first_audio, self.s3gen_s = 0, 0, 0, None, 0.0
+        self.attempts, self.best = [0] * len(segments), [None] * len(segments)  # runaway guard: per segment
+        self.lead = 0.0  # seconds of silence before the first segment's audio
         self.events, self.t0, self.ended = queue.Queue(), time.perf_counter(), False
         self.cancelled, self._lock, self.listeners = threading.Event(), threading.Lock(), ()
     def post(self, ev):
@@ -154,6 +196,28 @@ class _Job:
     def decoded(self) -> int:
         "Segments decoded in a row from the first."
         return next((i for i, t in enumerate(self.tokens) if t is None), len(self.tokens))
+
+# %% ../nbs/05a_engine.ipynb #91e3a23f
+def segment_seed(seed:int, segment:int, attempt:int=0) -> int:
+    "The counter-noise seed (`Sampler(seed=)`) of a request's `segment` at the runaway guard's `attempt` (segment 0, attempt 0: `seed`)."
+    return (seed + segment * 0x9E3779B97F4A7C15 + attempt * 0xBF58476D1CE4E5B9) % 2**62
+
+def _row_seed(self, i:int) -> int: return segment_seed(self.sampler.seed, i, self.attempts[i])
+
+def _stop_step(self, i:int):
+    "Tests: the step at which segment `i`'s current attempt is made to stop (None: it stops by itself)."
+    s = self.opts.stop_at
+    return None if s is None else s(self.segs[i], self.attempts[i]) if callable(s) else s[i]
+
+def _keep(self, i:int, toks:torch.Tensor, stopped:bool) -> bool:
+    "Segment `i` finished an attempt with `toks`: keep the best so far; True if it is to be decoded again."
+    exp, a = estimate_speech_tokens(self.segs[i].speech), self.attempts[i]
+    flags, best = runaway_flags(toks, stopped, exp), self.best[i]
+    if best is None or _badness(toks, flags, exp) < _badness(best[0], best[2], exp): best = (toks, a, flags)
+    self.best[i] = (best[0], a, best[2])  # retries: attempts made; flags: the kept attempt's
+    if best[2] and a < self.opts.max_retries: self.attempts[i] += 1; return True
+    self.tokens[i] = best[0]; return False
+_Job.row_seed, _Job.stop_step, _Job.keep = _row_seed, _stop_step, _keep
 
 # %% ../nbs/05a_engine.ipynb #a91ea2a4
 class Request:
@@ -226,6 +290,21 @@ def _as_segment(s, last:bool) -> Segment:
     return Segment(s, 0, len(s), 0, "end" if last else "sentence")
 Engine._segments_of = _segments_of
 
+# %% ../nbs/05a_engine.ipynb #ee108de8
+def _is_count(v, low:int=1) -> bool: return isinstance(v, int) and not isinstance(v, bool) and v >= low
+
+def _check_options(opts:RequestOptions, n:int, lim:int):
+    "A clear error for options the engine cannot honour (`n` segments, T3's limit `lim`)."
+    m = opts.max_new_tokens
+    if m is not None and not callable(m) and not (_is_count(m) and m <= lim): raise ValueError(f"max_new_tokens must be an int in [1, {lim}], a function or None (got {m!r})")
+    if not _is_count(opts.max_retries, 0): raise ValueError(f"max_retries must be an int >= 0 (got {opts.max_retries!r})")
+    for k in ("max_rows", "group_segments"):
+        if getattr(opts, k) is not None and not _is_count(getattr(opts, k)): raise ValueError(f"{k} must be None or an int >= 1")
+    for k in ("fade_s", "lead_s"):
+        v = getattr(opts, k)
+        if v is not None and not (isinstance(v, (int, float)) and 0 <= v < 3600): raise ValueError(f"{k} must be seconds >= 0 (got {v!r})")
+    if opts.stop_at is not None and not callable(opts.stop_at) and len(opts.stop_at) != n: raise ValueError(f"stop_at: one entry per segment ({n})")
+
 # %% ../nbs/05a_engine.ipynb #7f7973d2
 def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request:
     "Queue a text (or its segments) with `options`; returns at once. Bad input raises here and queues nothing."
@@ -238,11 +317,10 @@ def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request
     kw = dict(language_id=opts.language_id) if opts.language_id is not None else {}
     texts = [text_to_t3_tokens(self.tts, s.speech, cfg=False, **kw)[0] for s in segs]
     self.decoder._check_texts(texts)
+    _check_options(opts, len(segs), self.tts.t3.hp.max_speech_tokens)
     job = _Job(segs, texts, cond, conds.gen, opts, smp)
-    lim = self.tts.t3.hp.max_speech_tokens
-    if opts.max_new_tokens is not None and (not isinstance(opts.max_new_tokens, int) or isinstance(opts.max_new_tokens, bool) or not 1 <= opts.max_new_tokens <= lim):
-        raise ValueError(f"max_new_tokens must be an int in [1, {lim}] (got {opts.max_new_tokens!r})")
-    if opts.stop_at is not None and len(opts.stop_at) != len(segs): raise ValueError(f"stop_at: one entry per segment ({len(segs)})")
+    if max(job.budgets) > self.tts.t3.hp.max_speech_tokens: raise ValueError(f"max_new_tokens: {max(job.budgets)} is over T3's {self.tts.t3.hp.max_speech_tokens}")
+    job.lead = opts.lead_s if opts.lead_s is not None else lead_pause(text) if isinstance(text, str) else 0.0
     with self._cv:
         if self._closed: raise RuntimeError("the engine is closed")  # checked under the lock: close() cannot slip in between
         for i in range(len(segs)): heapq.heappush(self._waiting, (job.t0 - (FIRST_AHEAD_S if i == 0 else 0), next(self._seq), job, i))
@@ -260,7 +338,8 @@ def _start(self):
 def _close(self):
     "Stop the workers; requests not yet done fail with `RequestCancelled`."
     with self._cv: self._closed = True; self._cv.notify_all()
-    for t in self._threads: t.join()
+    for t in self._threads:
+        if t is not threading.current_thread(): t.join()  # a finalizer may run on a worker (`generate_long`'s engine)
     for _, _, job, _ in self._waiting: job.fail(RequestCancelled("the engine was closed"))
     for b in self._batches.values():
         for r in b.rows:
@@ -272,6 +351,7 @@ Engine._start, Engine.close = _start, _close
 def _take(self) -> list:
     "Waiting (job, segment) pairs that fit the free slots, oldest first (the caller holds `_cv`); cancelled ones dropped."
     free = {k: min(b.slots, self.max_batch) - b.live for k, b in self._batches.items()}
+    rows = collections.Counter(r.tag[0] for b in self._batches.values() for r in b.rows if r is not None)  # per request
     out, keep = [], []
     while self._waiting:
         item = heapq.heappop(self._waiting)
@@ -279,7 +359,7 @@ def _take(self) -> list:
         if job.cancelled.is_set(): job.fail(RequestCancelled(f"request {job.id} was cancelled")); continue
         k = (job.sampler.key, job.sampler.cfg)
         if k not in free: free[k] = self.max_batch
-        if free[k] > 0: free[k] -= 1; out.append(item[2:])
+        if free[k] > 0 and rows[job] < (job.opts.max_rows or self.max_batch): free[k] -= 1; rows[job] += 1; out.append(item[2:])
         else: keep.append(item)
     for item in keep: heapq.heappush(self._waiting, item)
     return out
@@ -292,8 +372,8 @@ def _admit(self, items:list):
     for job, i in items: groups.setdefault((job.sampler.key, job.sampler.cfg), []).append((job, i))
     for (key, cfg), its in groups.items():
         try:
-            stop = lambda job, i: job.opts.stop_at[i] if job.opts.stop_at is not None else None
-            joins = [self.decoder.prepare((job, i), job.cond, job.texts[i], job.sampler, job.budgets[i], stop(job, i)) for job, i in its]
+            joins = [self.decoder.prepare((job, i), job.cond, job.texts[i], replace(job.sampler, seed=job.row_seed(i)), job.budgets[i],
+                                          job.stop_step(i)) for job, i in its]
             b = self._batches.get((key, cfg))
             need = max(j.prefix.shape[1] + j.budget for j in joins)
             for r in (b.rows if b is not None else []):
@@ -305,7 +385,7 @@ def _admit(self, items:list):
             for job, _ in its: job.fail(RuntimeError(f"request {job.id} could not join a T3 batch: {type(e).__name__}: {e}"))
             continue
         t = time.perf_counter(); self.stats["joins"] += len(its)
-        for job, i in its: job.post(SegmentStarted(i, job.segs[i], t, job.id))
+        for job, i in its: job.post(SegmentStarted(i, job.segs[i], t, job.id, job.attempts[i]))
 Engine._admit = _admit
 
 # %% ../nbs/05a_engine.ipynb #422f4a0c
@@ -329,35 +409,46 @@ def _t3_loop(self):
 Engine._t3_loop = _t3_loop
 
 # %% ../nbs/05a_engine.ipynb #21fb0a05
+def _fail_batch(self, b, what:str, e:BaseException):
+    "`what` failed in batch `b` with `e`: the requests it holds fail (with `e` as the cause), and it is emptied."
+    jobs = {r.tag[0] for r in b.rows if r is not None}
+    b.rows = [None] * b.slots
+    for job in jobs:
+        err = RuntimeError(f"{what} failed for request {job.id}: {type(e).__name__}: {e}"); err.__cause__ = e; job.fail(err)
+
 def _step(self, b):
     "One decode step of batch `b`; an error fails the requests it holds and empties it."
     try: b.step()
-    except Exception as e:
-        jobs = {r.tag[0] for r in b.rows if r is not None}
-        b.rows = [None] * b.slots
-        for job in jobs: job.fail(RuntimeError(f"a T3 step failed for request {job.id}: {type(e).__name__}: {e}"))
-        return
+    except Exception as e: self._fail_batch(b, "a T3 step", e); return
     self.stats["steps"] += 1
     n = len({r.tag[0].id for r in b.rows if r is not None})
     self.stats["most_requests_in_step"] = max(self.stats["most_requests_in_step"], n)
-Engine._step = _step
+Engine._fail_batch, Engine._step = _fail_batch, _step
 
 # %% ../nbs/05a_engine.ipynb #97d734cb
 def _check(self, b):
-    "A host check of batch `b`: tokens posted, finished segments handed to S3Gen, cancelled requests' rows freed."
+    """A host check of batch `b`: tokens posted (a guarded request's once they are kept), finished segments judged by the
+    runaway guard (redone, or handed to S3Gen), cancelled requests' rows freed; an error fails the batch's requests."""
     self.stats["checks"] += 1
-    ready = []
-    for row, toks, fin, _ in b.check():
+    try: res = b.check()
+    except Exception as e: self._fail_batch(b, "a T3 host check", e); return
+    ready, redo = [], []
+    for row, toks, fin, stopped in res:
         job, i = row.tag
         if job.cancelled.is_set(): continue
-        if len(toks) > job.sent[i] or fin: job.post(TokensReady(i, toks[job.sent[i]:], fin, job.id)); job.sent[i] = len(toks)
-        if fin: job.tokens[i] = toks; ready.append(job)
+        held = job.opts.max_retries > 0  # tokens that may be redone are not posted
+        if not held and (len(toks) > job.sent[i] or fin): job.post(TokensReady(i, toks[job.sent[i]:], fin, job.id)); job.sent[i] = len(toks)
+        if not fin: continue
+        if job.keep(i, toks, stopped): redo.append((job, i)); continue
+        if held: job.post(TokensReady(i, job.tokens[i], True, job.id))
+        ready.append(job)
     gone = [k for k, r in enumerate(b.rows) if r is not None and r.tag[0].cancelled.is_set()]
     for k in gone: b.rows[k].tag[0].fail(RequestCancelled(f"request {b.rows[k].tag[0].id} was cancelled")); b.rows[k] = None
     if gone and not self.decoder.eager: b._compact()
-    if ready:
+    if ready or redo:
         with self._cv:
             self._audio_jobs += [j for j in dict.fromkeys(ready) if j not in self._audio_jobs]
+            for job, i in redo: heapq.heappush(self._waiting, (job.t0 - FIRST_AHEAD_S, next(self._seq), job, i))  # its audio waits on it
             self._cv.notify_all()
 Engine._check = _check
 
@@ -368,7 +459,7 @@ def _group(self, job:_Job) -> list:
     idx, tokens = [], 0
     for j in range(i, job.decoded):
         t = int(speech_for_s3gen(self.tts, job.tokens[j], self.decoder.stop_rule).numel())
-        if idx and (tokens + t) * SAMPLES_PER_TOKEN / self.sr > job.opts.group_seconds: return idx  # full
+        if idx and ((tokens + t) * SAMPLES_PER_TOKEN / self.sr > job.opts.group_seconds or len(idx) == (job.opts.group_segments or n)): return idx  # full
         idx.append(j); tokens += t
         if job.opts.stream and j == 0: return idx  # the first audio as soon as it can be made
     if not idx or job.opts.stream or idx[-1] == n - 1: return idx
@@ -382,7 +473,8 @@ def _next_audio(self) -> list:
     for job in [j for j in self._audio_jobs if j.cancelled.is_set()]: job.fail(RequestCancelled(f"request {job.id} was cancelled"))
     self._audio_jobs, work = [j for j in self._audio_jobs if not j.ended], []
     for job in sorted(self._audio_jobs, key=lambda j: (j.first_audio is not None, j.t0)):
-        if work and (job.ref is not work[0][0].ref or job.opts.s3gen_steps != work[0][0].opts.s3gen_steps): continue
+        if work and (job.ref is not work[0][0].ref or job.opts.s3gen_steps != work[0][0].opts.s3gen_steps
+                     or job.opts.s3gen_dtype != work[0][0].opts.s3gen_dtype): continue
         if idx := self._group(job): work.append((job, idx))
         if len(work) == self.s3gen_batch: break
     return work
@@ -409,7 +501,8 @@ def _prompt(self, ref:dict) -> Prompt:
 def _synth(self, works:list, speech:list) -> list:
     "One S3Gen call: per (job, segments) of `works` (one voice), the 1-D float32 audio of its S3 tokens in `speech`, its draws from its seed."
     job = works[0][0]
-    return synthesize(self.tts.s3gen, job.ref, speech, steps=job.opts.s3gen_steps, dtype=self.s3gen_dtype, prompt=self._prompt(job.ref),
+    dtype = job.opts.s3gen_dtype if job.opts.s3gen_dtype is not None else self.s3gen_dtype
+    return synthesize(self.tts.s3gen, job.ref, speech, steps=job.opts.s3gen_steps, dtype=dtype, prompt=self._prompt(job.ref),
                       seeds=[j.s3gen_seed(idx[0]) for j, idx in works])
 Engine._prompt, Engine._synth = _prompt, _synth
 
@@ -424,27 +517,31 @@ def _make_audio(self, works:list):
             for w in works: self._make_audio([w])
         else: works[0][0].fail(RuntimeError(f"S3Gen failed for request {works[0][0].id}: {type(e).__name__}: {e}"))
         return
-    self.stats["s3gen_calls"] += 1; self.stats["s3gen_s"] += time.perf_counter() - t
+    dt = time.perf_counter() - t
+    self.stats["s3gen_calls"] += 1; self.stats["s3gen_s"] += dt
+    for job, _ in works: job.s3gen_s += dt
     self.stats["most_requests_in_s3gen_call"] = max(self.stats["most_requests_in_s3gen_call"], len(works))
     for (job, idx), sp, wav in zip(works, speech, wavs): self._deliver(job, idx, sp, wav)
 Engine._make_audio = _make_audio
 
 # %% ../nbs/05a_engine.ipynb #1716b99e
 def _deliver(self, job:_Job, idx:list, speech:list, wav:torch.Tensor):
-    "Segments `idx` of `job` from one call's audio `wav` of their tokens `speech`: cut, faded, paused and watermarked; `AudioReady` per segment."
+    "Segments `idx` of `job` from one call's audio `wav` of their tokens `speech`: watermarked, cut, faded and paused; `AudioReady` per segment."
     try:
         ends = list(itertools.accumulate(int(s.numel()) for s in speech))
         cuts = [0] + [min(audio_samples(e, job.ref), wav.numel()) for e in ends]
-        pauses, fade, n = {**PAUSES, **(job.opts.pauses or {})}, int(FADE_S * self.sr), len(job.segs)
-        pieces = [end_segment(wav[a:b], fade, job.segs[i], i == n - 1, pauses, self.sr) for i, a, b in zip(idx, cuts, cuts[1:])]
-        marked = watermark(self.tts, torch.cat(pieces))[0] if sum(p.numel() for p in pieces) else torch.zeros(0)
+        marked = watermark(self.tts, wav[:cuts[-1]])[0] if cuts[-1] else torch.zeros(0)  # the call's speech, as the official marks a call's
+        pauses, fade, n = {**PAUSES, **(job.opts.pauses or {})}, int(job.opts.fade_s * self.sr), len(job.segs)
+        pieces = [end_segment(marked[a:b], fade, job.segs[i], i == n - 1, pauses, self.sr) for i, a, b in zip(idx, cuts, cuts[1:])]
+        lead = int(job.lead * self.sr) if idx[0] == 0 else 0
+        pieces[0] = torch.cat([torch.zeros(lead), pieces[0]])
     except Exception as e:
         job.fail(RuntimeError(f"S3Gen failed for request {job.id}: {type(e).__name__}: {e}")); return
     job.calls += 1
     if job.first_audio is None: job.first_audio = time.perf_counter() - job.t0
-    for i, p, a, b in zip(idx, torch.split(marked, [p.numel() for p in pieces]), cuts, cuts[1:]):
-        job.post(AudioReady(i, p, b - a, job.segs[i], job.id)); job.audio_samples += p.numel()
+    for i, p, a, b in zip(idx, pieces, cuts, cuts[1:]):
+        job.post(AudioReady(i, p, b - a, job.segs[i], job.id, lead if i == 0 else 0, *job.best[i][1:])); job.audio_samples += p.numel()
     job.next_audio = idx[-1] + 1
     if job.next_audio == n:
-        job.end(RequestDone(job.id, job.audio_samples / self.sr, time.perf_counter() - job.t0, job.first_audio, job.calls))
+        job.end(RequestDone(job.id, job.audio_samples / self.sr, time.perf_counter() - job.t0, job.first_audio, job.calls, job.s3gen_s))
 Engine._deliver = _deliver

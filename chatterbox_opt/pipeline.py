@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_pipeline.ipynb #02b13de6
 from __future__ import annotations
-import math, os, queue, re, resource, threading, time, warnings
+import math, os, queue, re, resource, threading, time, warnings, weakref
 import torch.nn.functional as TF
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -18,13 +18,14 @@ from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG, _HEADING_MARKS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
-from .engine import SegmentStarted, TokensReady, equal_power_crossfade, pause_samples, end_segment, default_budget
+from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
+                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness)
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
-__all__ = ['PACE_SLACK', 'FIRST_RECHECK', 'GUARD', 'StreamMetrics', 'attention_memory_saved', 'chunk_sizes', 'BatchDone',
-           'Checked', 'Ended', 'Failed', 'runaway_flags', 'generate_stream', 's3gen_batch', 'generate_long',
-           'TimelineEntry', 'to_srt', 'to_vtt', 'voice_drift']
+__all__ = ['PACE_SLACK', 'FIRST_RECHECK', 'StreamMetrics', 'attention_memory_saved', 'chunk_sizes', 'BatchDone', 'Checked',
+           'Ended', 'Failed', 'generate_stream', 's3gen_batch', 'generate_long', 'TimelineEntry', 'to_srt', 'to_vtt',
+           'voice_drift']
 
 # %% ../nbs/06_pipeline.ipynb #5cb20db0
 @dataclass
@@ -254,27 +255,6 @@ def _t3_worker(run):
         try: run.q.put(Failed(seg, e), timeout=1)
         except queue.Full: pass
 
-# %% ../nbs/06_pipeline.ipynb #87afdcf3
-GUARD = dict(long=2.5, long_slack=25, short=0.3, short_slack=5, loop_tokens=50, loop_period=40)
-
-def _loops(t:np.ndarray) -> bool:
-    "Does `t` hold a run of `loop_tokens` or more tokens repeating with a period of at most `loop_period` (3 periods at least)?"
-    n, need = len(t), GUARD["loop_tokens"]
-    for p in range(1, min(GUARD["loop_period"], n // 3) + 1):
-        eq = np.concatenate([[False], t[p:] == t[:-p], [False]])
-        d = np.flatnonzero(eq[1:] != eq[:-1])
-        if d.size and int((d[1::2] - d[::2]).max()) + p >= max(need, 3 * p): return True
-    return False
-
-def runaway_flags(tokens:torch.Tensor, stopped:bool, expected:int) -> tuple:
-    "What looks wrong with one segment's speech tokens (stop token and special ids allowed): see `GUARD`."
-    t = tokens.reshape(-1).cpu(); t = t[t < 6561].numpy()
-    flags = ["no_stop"] if not stopped else []
-    if len(t) > GUARD["long"] * expected + GUARD["long_slack"]: flags.append("too_long")
-    if len(t) < GUARD["short"] * expected - GUARD["short_slack"]: flags.append("too_short")
-    if len(t) >= GUARD["loop_tokens"] and _loops(t): flags.append("loop")
-    return tuple(flags)
-
 # %% ../nbs/06_pipeline.ipynb #66b772d7
 def _stop_at(run, segs, attempt):
     "Tests only: the steps at which T3 is made to stop (`run.stop_at`), or None."
@@ -282,8 +262,6 @@ def _stop_at(run, segs, attempt):
 
 def _cancel_if(run):
     if run.stop.is_set(): raise _Cancelled()
-
-def _badness(toks, flags, expected): return (len(flags), abs(math.log((int((toks < 6561).sum()) + 1) / (expected + 1))))
 
 # %% ../nbs/06_pipeline.ipynb #1c2b7052
 def _guard(run, batch, tt, budgets, res, held) -> list:
@@ -422,22 +400,27 @@ def _check_text(text) -> None:
     if m := _SURROGATE.search(text):
         raise ValueError(f"text has a lone surrogate {m.group()!r} at offset {m.start()} (not valid Unicode: decode the input with errors='replace')")
 
+def _checked(self, text, max_retries, batch_size, fade_duration, context_window:int, **ints) -> int:
+    "A clear error, before any work, for a bad argument of a long-text front end; the fade in samples."
+    _check_text(text)
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0: raise ValueError("max_retries must be an int >= 0")
+    for k, v in dict(context_window=context_window, **ints).items():
+        if not isinstance(v, int) or isinstance(v, bool): raise TypeError(f"{k} must be an int")
+    F = int(round(fade_duration * self.sr))
+    if not 0 <= F <= 960 * max(0, context_window - 1):
+        raise ValueError(f"fade_duration {fade_duration}s needs context_window >= {2 + F // 960} tokens (got {context_window})")
+    if batch_size != "auto" and (not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1): raise ValueError("batch_size must be 'auto' or a positive int")
+    return F
+
 # %% ../nbs/06_pipeline.ipynb #95f25441
 _WHOLE = 1 << 30  # the chunk size of `generate_long`: no chunks, each segment's tokens used once it is finished
 
 def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_window, fade_duration,
           enable_sequence_optimization, target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id,
           norm_loudness, sampling:dict, first_alone=True, max_retries:int=2, text_format:str="plain"):
-    "Check the arguments and prepare a long-text run (shared by the front ends): (run, fade samples, pauses, memory saved), or None."
-    _check_text(text)
-    if not isinstance(max_retries, int) or isinstance(max_retries, bool) or max_retries < 0: raise ValueError("max_retries must be an int >= 0")
-    for k, v in dict(chunk_size=chunk_size, context_window=context_window, target_tokens=target_tokens, max_tokens=max_tokens).items():
-        if not isinstance(v, int) or isinstance(v, bool): raise TypeError(f"{k} must be an int")
+    "Check the arguments and prepare a stream's run: (run, fade samples, pauses, memory saved), or None."
+    F = _checked(self, text, max_retries, batch_size, fade_duration, context_window, chunk_size=chunk_size, target_tokens=target_tokens, max_tokens=max_tokens)
     if chunk_size < 1: raise ValueError("chunk_size must be >= 1")
-    F = int(round(fade_duration * self.sr))
-    if not 0 <= F <= 960 * max(0, context_window - 1):
-        raise ValueError(f"fade_duration {fade_duration}s needs context_window >= {2 + F // 960} tokens (got {context_window})")
-    if batch_size != "auto" and (not isinstance(batch_size, int) or batch_size < 1): raise ValueError("batch_size must be 'auto' or a positive int")
     segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
     if not segs: return None
     sampler = self.make_sampler(**sampling)
@@ -453,13 +436,17 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     run.text_format = text_format
     return run, F, {**PAUSES, **(pauses or {})}, saved
 
+def _decoder_kw(d:FastT3) -> dict:
+    "`FastT3`'s settings of decoder `d` for another decoder of the same model (its own buffers and graphs; always the SDPA path)."
+    return dict(compile=d.use_compile, cuda_graphs=d.use_graphs, alignment_guard=d.guard,
+                stop_rule=d.stop_rule, fold_norms=d.fold, compile_backend=d.compile_backend, window_step=d.window_step)
+
 def _stream_decoder(self, chunk_size:int) -> FastT3:
     "The decoder of long-text runs (its own buffers and graphs, checked often enough for `chunk_size`)."
     decoders, d = self.__dict__.setdefault("_stream_decoders", {}), self.decoder
     key = min(16, chunk_size)
     if key not in decoders:
-        decoders[key] = FastT3(self.tts.t3, compile=d.use_compile, cuda_graphs=d.use_graphs, check_every=key, alignment_guard=d.guard,
-                              fold_norms=d.fold, compile_backend=d.compile_backend)
+        decoders[key] = FastT3(self.tts.t3, check_every=key, **_decoder_kw(d))
     return decoders[key]
 
 def _prompt(self):
@@ -587,21 +574,19 @@ def generate_long(self, text:str, audio_prompt_path=None, exaggeration=None, cfg
                   text_format:str="plain", # "markdown": markup is not read aloud (`split_for_tts`)
                   _stop_at=None, # tests only: (segment, attempt) -> step at which T3 is made to stop
                   **chunk_kw) -> torch.Tensor:
-    "Speak text of any length: (1, samples) float32 at 24 kHz, each segment watermarked; metrics in `last_stream_metrics`."
+    "Speak text of any length: (1, samples) float32 at 24 kHz, watermarked; a client of the model's engine. Metrics in `last_stream_metrics`."
     if chunked: return _chunked(self, text, locals(), chunk_kw)
     if chunk_kw: raise TypeError(f"unexpected arguments {sorted(chunk_kw)} (chunk settings need chunked=True)")
-    if s3gen_batch_size is not None and (not isinstance(s3gen_batch_size, int) or s3gen_batch_size < 1):
+    if s3gen_batch_size is not None and (not isinstance(s3gen_batch_size, int) or isinstance(s3gen_batch_size, bool) or s3gen_batch_size < 1):
         raise ValueError("s3gen_batch_size must be None or a positive int")
-    plan = _plan(self, text, audio_prompt_path, exaggeration, _WHOLE, 50, fade_duration, enable_sequence_optimization,
-                 target_tokens, max_tokens, max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness,
-                 dict(cfg_weight=cfg_weight, temperature=temperature, top_k=top_k, repetition_penalty=repetition_penalty,
-                      min_p=min_p, top_p=top_p), first_alone=False, max_retries=max_retries, text_format=text_format)
+    plan = _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, enable_sequence_optimization, target_tokens,
+                         max_tokens, max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness,
+                         dict(cfg_weight=cfg_weight, temperature=temperature, top_k=top_k, repetition_penalty=repetition_penalty,
+                              min_p=min_p, top_p=top_p), max_retries, text_format,
+                         dict(s3gen_steps=s3gen_steps, s3gen_dtype=s3gen_dtype, group_segments=s3gen_batch_size, stop_at=_stop_at))
     self.last_stream_metrics, self.last_timeline = None, []
     if plan is None: return torch.zeros(1, 0)
-    plan[0].stop_at = _stop_at
-    cuda = str(self.tts.s3gen.device).startswith("cuda")
-    step = s3gen_batch_size or (None if cuda else 1)  # batching pays on a GPU, not on a CPU (see `05_s3gen`)
-    return _long(self, *plan, dict(steps=s3gen_steps, dtype=s3gen_dtype), step, progress)
+    return _long(self, *plan, progress)
 
 def _chunked(self, text, args:dict, chunk_kw:dict) -> torch.Tensor:
     "`generate_long(chunked=True)`: the stream's chunks, assembled."
@@ -614,38 +599,75 @@ def _chunked(self, text, args:dict, chunk_kw:dict) -> torch.Tensor:
     return torch.cat(parts, dim=1) if parts else torch.zeros(1, 0)
 
 # %% ../nbs/06_pipeline.ipynb #8a020f06
-def _long(self, run, F, pauses, saved, s3:dict, step:int|None, progress) -> torch.Tensor:
-    "`generate_long`'s consumer: each finished T3 batch's segments through S3Gen, faded, paused and watermarked."
+def _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, enable_sequence_optimization, target_tokens, max_tokens,
+                  max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness, sampling:dict, max_retries, text_format, more:dict):
+    "Check `generate_long`'s arguments and prepare its engine request: (segments, `RequestOptions`, memory saved), or None."
+    _checked(self, text, max_retries, batch_size, fade_duration, 50, target_tokens=target_tokens, max_tokens=max_tokens)
+    segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
+    if not segs: return None
+    sampler = self.make_sampler(**sampling)
+    if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
+    self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)  # a new voice, if given, checked and made the model's
+    budget_of = _budget(max_new_tokens)
+    rows = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
+    saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
+    opts = RequestOptions(sampler=sampler, seed=seed % 2**62, exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
+                          pauses=pauses, max_retries=max_retries, fade_s=fade_duration, max_rows=rows,
+                          lead_s=lead_pause(text) if enable_sequence_optimization else 0.0, **more)
+    return segs, opts, saved
+
+# %% ../nbs/06_pipeline.ipynb #c186ca8e
+_ENGINE_LOCK = threading.Lock()
+
+def _engine(self) -> Engine:
+    "The model's engine (`05a_engine`): made on first use with the decoder's settings, shared by every thread, closed with the model."
+    with _ENGINE_LOCK:
+        if (eng := self.__dict__.get("_engine")) is None:
+            eng = self._engine = Engine(self.tts, **_decoder_kw(self.decoder))
+            weakref.finalize(self, eng.close)
+    return eng
+
+# %% ../nbs/06_pipeline.ipynb #c2b1b5c2
+def _long(self, segs:list, opts:RequestOptions, saved:float, progress) -> torch.Tensor:
+    "`generate_long`'s consumer: its request's events, the audio joined in text order; the timeline and metrics."
     from tqdm.auto import tqdm
-    bar = tqdm(total=len(run.segs), desc="segments", unit="seg", disable=not (progress if progress is not None else len(run.segs) > 8))
-    audio, s3gen_s, first, text_end = {}, 0.0, None, run.segs[-1].end
-    run.worker.start()
+    t_start, n = time.perf_counter(), len(segs)
+    req = _engine(self).submit(segs, opts, voice=self.tts.conds)
+    bar = tqdm(total=n, desc="segments", unit="seg", disable=not (progress if progress is not None else n > 8))
+    audio, tokens, live, most, t3 = [], {}, set(), 0, [None, None]
     try:
-        while not run.ended:
-            ev = run.next()
-            if not isinstance(ev, BatchDone): continue
-            t = time.perf_counter()  # a T3 batch is done: its segments' audio, while the worker decodes the next (no turns: see above)
-            for a in range(0, len(ev.keys), step or len(ev.keys)):
-                ks = ev.keys[a:a + (step or len(ev.keys))]
-                wavs = synthesize(self.tts.s3gen, self.tts.conds.gen, [_speech(self, torch.cat(run.tokens.get(k, [torch.zeros(0, dtype=torch.long)]))) for k in ks],
-                                  prompt=self._prompt(), **s3)
-                for k, w in zip(ks, wavs):
-                    w = end_segment(w, F, run.seg_of[k], run.seg_of[k].end >= text_end, pauses, self.sr)
-                    if k == run.order[0] and run.lead: w = torch.cat([torch.zeros(int(run.lead * self.sr)), w])  # leading pause tags
-                    audio[k] = apply_watermark(self.tts, w).reshape(-1) if w.numel() else w  # per segment, as it is done
-                bar.update(len(ks))
-            s3gen_s += time.perf_counter() - t
-            first = first if first is not None else time.perf_counter() - run.t_start
-    finally: run.close(); bar.close()
-    wav, t = torch.cat([audio[k] for k in run.order]).reshape(1, -1), 0
-    for i, k in enumerate(run.order):  # the timeline: where each segment's speech starts and ends, and its pause
-        seg, a, t = run.seg_of[k], t + (int(run.lead * self.sr) if i == 0 else 0), t + audio[k].numel()
-        self.last_timeline.append(_entry(i, seg, a / self.sr, t / self.sr, pause_samples(seg, seg.end >= text_end, pauses, self.sr) / self.sr,
-                                         run.verdict.get(k, (0, ()))))
-    now, audio_s, n = time.perf_counter() - run.t_start, wav.shape[-1] / self.sr, len(run.order)
-    self.last_stream_metrics = StreamMetrics(first, now / max(audio_s, 1e-9), now, audio_s, n, n - 1, n, run.segs[0].start,
-                                             text_end, sum(run.t3_time.values()), s3gen_s, run.batch_size,
-                                             _peak_memory_mb(self.decoder.device), saved, is_last=True)
+        for ev in req:
+            if isinstance(ev, SegmentStarted): live.add(ev.key); most = max(most, len(live)); t3[0] = t3[0] or ev.t0
+            elif isinstance(ev, TokensReady):
+                tokens.setdefault(ev.key, []).append(ev.tokens)
+                if ev.finished: live.discard(ev.key); t3[1] = time.perf_counter()
+            elif isinstance(ev, AudioReady): audio.append(ev); bar.update(1)
+            elif isinstance(ev, RequestFailed): return _long_failed(self, ev.error, segs, opts, saved, progress)
+            else: done = ev
+    finally: req.cancel(); bar.close()
+    self.last_stream = dict(segments=segs, tokens={k: tokens[k] for k in sorted(tokens)}, batches=[], batch_size=most,
+                            verdicts={e.key: (e.retries, e.flags) for e in audio})
+    return _long_result(self, audio, done, t3[1] - t3[0], most, saved, time.perf_counter() - t_start)
+
+# %% ../nbs/06_pipeline.ipynb #b6005565
+def _long_failed(self, err:BaseException, segs, opts, saved, progress) -> torch.Tensor:
+    "Out of memory with other rows beside it: once more, one row at a time (what the batch did is redone); any other error raised."
+    if not _is_oom(err) or opts.max_rows == 1: raise err
+    warnings.warn(f"generate_long ran out of memory with {opts.max_rows} rows at once; speaking the text again one segment at a time")
+    if torch.cuda.is_available(): torch.cuda.empty_cache()
+    return _long(self, segs, replace(opts, max_rows=1), saved, progress)
+
+def _long_result(self, audio:list, done:RequestDone, t3_s:float, most:int, saved:float, seconds:float) -> torch.Tensor:
+    "The whole audio from the request's `AudioReady` events; `last_timeline` and `last_stream_metrics` set."
+    sr, t, segs = self.sr, 0, [e.segment for e in audio]
+    for e in audio:  # the timeline: where each segment's speech starts and ends, and its pause
+        a = t + e.lead_samples; t += e.audio.numel()
+        self.last_timeline.append(TimelineEntry(e.key, e.segment.text, e.segment.start, e.segment.end, a / sr, (a + e.speech_samples) / sr,
+                                                (t - a - e.speech_samples) / sr, e.segment.boundary, e.retries, e.flags))
+    wav, n = torch.cat([e.audio for e in audio]).reshape(1, -1), len(audio)
+    audio_s = wav.shape[-1] / sr
+    self.last_stream_metrics = StreamMetrics(done.first_audio_s, seconds / max(audio_s, 1e-9), seconds, audio_s, n, n - 1, n, segs[0].start,
+                                             segs[-1].end, t3_s, done.s3gen_s, most, _peak_memory_mb(self.decoder.device), saved, is_last=True)
     return wav
 
 # %% ../nbs/06_pipeline.ipynb #28acf174
