@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_bench.ipynb #b964e79c
 from __future__ import annotations
-import functools, gc, io, json, logging, math, os, subprocess, sys, time, traceback, warnings
+import dataclasses, functools, gc, io, json, logging, math, os, subprocess, sys, time, traceback, warnings
 from contextlib import contextmanager, redirect_stderr
 from pathlib import Path
 
@@ -50,14 +50,19 @@ def default_long_text() -> Path|None:
         if c.is_file(): return c
     return None
 
+# %% ../nbs/11_bench.ipynb #2ecce725
+def _counter_sampler(ot, seed:int=0) -> Sampler:
+    "The model's default sampler with counter noise from `seed`: the variant the engine and the long-text paths compile (one compile serves all)."
+    return dataclasses.replace(ot.make_sampler(), seed=seed)
+
 # %% ../nbs/11_bench.ipynb #78685fc1
 def _segments_t3(ot, runs:dict, seed:int, label:str, saved:float, scope:str) -> list:
     "T3 only: each mode's texts decoded in one `FastT3.decode` call at fixed budgets (a warm-up first)."
     rows, dev, cond = [], ot.decoder.device, ot.t3_cond()
     for mode, (toks, budgets) in runs.items():
-        ot.decoder.decode(cond, toks[:1], ot.make_sampler(), 2)  # warm-up
-        torch.manual_seed(seed); _sync(dev); t = time.perf_counter()
-        ot.decoder.decode(cond, toks, ot.make_sampler(), budgets)
+        ot.decoder.decode(cond, toks[:1], _counter_sampler(ot, seed), 2)  # warm-up
+        _sync(dev); t = time.perf_counter()
+        ot.decoder.decode(cond, toks, _counter_sampler(ot, seed), budgets)
         _sync(dev); dt = time.perf_counter() - t
         rows.append(dict(workload=label, mode=mode, segments=len(toks), speech_tokens=sum(budgets), t3_s=dt, total_s=dt,
                          audio_s=sum(budgets) / 25, rtf=dt / (sum(budgets) / 25), first_chunk_s=None, chunks=None,
@@ -172,9 +177,9 @@ def _official_steps(t3, cond, tt, steps:int, seed_before:bool, warm:bool) -> tup
     return total - (stamps[-1] - stamps[0]), (stamps[-1] - stamps[0]) / steps, peak
 
 def _our_steps(d, cond, tt, steps:int, warm:bool) -> tuple:
-    "`FastT3.decode` (a warm-up call first: compiles, captures): (prefill s, s per step, peak MB)."
-    if warm: d.decode(cond, [tt], Sampler(), steps + 1)
-    res, _, peak = _timed(lambda: d.decode(cond, [tt], Sampler(), steps + 1), d.device)
+    "`FastT3.decode` (a warm-up call first: compiles, captures), counter noise as the engine and the long-text paths draw it: (prefill s, s per step, peak MB)."
+    if warm: d.decode(cond, [tt], Sampler(seed=0), steps + 1)
+    res, _, peak = _timed(lambda: d.decode(cond, [tt], Sampler(seed=0), steps + 1), d.device)
     return res.prefill_s, res.decode_s / steps, peak
 
 def _check_attention_args(configs:list, dev, steps:int):
@@ -263,8 +268,10 @@ def _official_step(tts, text:str, steps:int, dev):
     return (stamps[-1] - stamps[1]) / (len(stamps) - 2), ops
 
 def _our_step(d:FastT3, ot, text:str, steps:int, dev):
-    "FastT3's decode at batch 1: (seconds per step, ops per step, capture/compile seconds of the warm-up, graphs)."
-    cond, tt, smp = ot.t3_cond(), ot.text_tokens(text), ot.make_sampler()
+    """FastT3's decode at batch 1: (seconds per step, ops per step, capture/compile seconds of the warm-up, graphs).
+    Compiled, it draws counter noise (the variant the engine and the long-text paths compile: one compile serves all);
+    eager, the generator's, as `generate` does (op counts comparable with the official loop's)."""
+    cond, tt, smp = ot.t3_cond(), ot.text_tokens(text), _counter_sampler(ot) if d.use_compile else ot.make_sampler()
     with suppress_stop(ot.tts.t3):
         t = time.perf_counter(); w = d.decode(cond, [tt], smp, steps + 1); warm_s = time.perf_counter() - t
         r = d.decode(cond, [tt], smp, steps + 1)
@@ -667,7 +674,7 @@ class CompileCounter:
 def kernel_table(ot, text:str, steps:int=8, top:int=60) -> list:
     "Per kernel of one decode step at batch 1: name, calls and microseconds per step, most time first (`top` rows)."
     from torch.profiler import profile, ProfilerActivity
-    cond, tt, smp, dev = ot.t3_cond(), ot.text_tokens(text), ot.make_sampler(), torch.device(ot.device)
+    cond, tt, smp, dev = ot.t3_cond(), ot.text_tokens(text), _counter_sampler(ot), torch.device(ot.device)
     cuda = dev.type == "cuda"
     def per_key(n):
         with suppress_stop(ot.tts.t3), profile(activities=[ProfilerActivity.CUDA if cuda else ProfilerActivity.CPU]) as p:

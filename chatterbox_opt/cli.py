@@ -158,7 +158,7 @@ def _corpus_parser(sub):
     s.add_argument("--actors", type=int, default=1, help="Ray: actors, each holding one model (one per GPU on a GPU cluster)")
     s.add_argument("--cpus-per-actor", type=float, default=1, help="Ray: CPUs per actor (its torch threads on a CPU; default 1)")
     s.add_argument("--gpus-per-actor", type=float, default=None, help="Ray: GPUs per actor (default 1 with --device cuda)")
-    s.add_argument("--unit-segments", type=int, default=64, help="documents spoken alike are packed into units of about this many segments")
+    s.add_argument("--unit-segments", type=int, default=64, help="documents spoken alike go to a worker in units of about this many segments, submitted together so that their segments share T3's batch (each document is still its own request)")
     s.add_argument("--format", default="flac", choices=["flac", "wav", "mp3", "m4b"], help="audio format (default flac)")
     s.add_argument("--no-subtitles", action="store_true", help="do not write .srt subtitles beside each audio file")
     s.add_argument("--voice", default=None, help="reference recording of the voice, or a saved voice's name (a row's own voice column wins)")

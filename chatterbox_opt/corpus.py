@@ -5,6 +5,7 @@
 # %% ../nbs/08_corpus.ipynb #dede731c
 from __future__ import annotations
 import contextlib, copy, csv, dataclasses, hashlib, inspect, io, json, os, re, subprocess, time, uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,8 +17,8 @@ from .pipeline import to_srt
 from .models import voice_path, load_voice
 
 # %% auto #0
-__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'JOIN', 'FORMATS', 'Document', 'read_documents', 'check_document',
-           'plan_units', 'write_audio', 'Manifest', 'CorpusResult', 'synthesize_corpus']
+__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'FORMATS', 'UNIT_THREADS', 'Document', 'read_documents',
+           'check_document', 'plan_units', 'write_audio', 'Manifest', 'CorpusResult', 'synthesize_corpus']
 
 # %% ../nbs/08_corpus.ipynb #8f5517ec
 MAX_DOC_CHARS = 2_000_000  # characters per document: about 40 hours of speech, some GB of audio in memory
@@ -184,19 +185,7 @@ def check_document(d:Document, variant:str="english", max_chars:int=MAX_DOC_CHAR
     return d
 
 # %% ../nbs/08_corpus.ipynb #7b2755df
-JOIN = "\n\n"
-
 def _key(d:Document, voice, seed:int) -> tuple: return (d.voice or voice, d.language, d.seed if d.seed is not None else seed, d.text_format)
-
-def _joins_cleanly(ds:list, target_tokens:int, max_tokens:int) -> bool:
-    "Does the joined text split into exactly each document's own segments, shifted, read and paused alike?"
-    want, ends, off = [], set(), 0
-    for d in ds:
-        want += [(s.start + off, s.end + off, s.speech, s.boundary, s.pause) for s in d.segments]
-        ends.add(d.segments[-1].end + off); off += len(d.text) + len(JOIN)
-    got = split_for_tts(JOIN.join(d.text for d in ds), target_tokens, max_tokens, language=ds[0].language, text_format=ds[0].text_format)
-    key = lambda x: x[:3] if x[1] in ends else x  # a document's last boundary and pause are the join's
-    return [key((s.start, s.end, s.speech, s.boundary, s.pause)) for s in got] == [key(w) for w in want]
 
 # %% ../nbs/08_corpus.ipynb #e43a2f9e
 def plan_units(docs:list, voice=None, seed:int=0, unit_segments:int=64, target_tokens:int=96, max_tokens:int=128) -> list:
@@ -211,10 +200,7 @@ def plan_units(docs:list, voice=None, seed:int=0, unit_segments:int=64, target_t
             if cur and n + len(docs[i].segments) > unit_segments: units.append(cur); cur, n = [], 0
             cur.append(i); n += len(docs[i].segments)
         if cur: units.append(cur)
-    out = []
-    for u in units:
-        out += [u] if len(u) == 1 or _joins_cleanly([docs[i] for i in u], target_tokens, max_tokens) else [[i] for i in u]
-    return sorted(out)
+    return sorted(units)
 
 # %% ../nbs/08_corpus.ipynb #19747a86
 FORMATS = ("flac", "wav", "mp3", "m4b")
@@ -303,27 +289,6 @@ def _append(self:Manifest, row:dict):
 
 Manifest.complete, Manifest.append = _complete, _append
 
-# %% ../nbs/08_corpus.ipynb #9740a95d
-def _trail_pause(text:str) -> float:
-    "Seconds that pause tags ask for after the last word of `text`."
-    tags = list(pause_tags(text)); plain = list(text)
-    for s, e, _ in tags: plain[s:e] = " " * (e - s)
-    last = len("".join(plain).rstrip())
-    return sum(sec for s, e, sec in tags if s >= last)
-
-# %% ../nbs/08_corpus.ipynb #0d5bb4a4
-def _cut(wav:torch.Tensor, timeline:list, docs:list, sr:int) -> list:
-    "Per document of a joined text: (audio samples, its timeline entries re-based to the document)."
-    out, off = [], 0
-    for d in docs:
-        es = [e for e in timeline if off <= e.start < off + len(d["text"])]
-        a = max(0, round((es[0].audio_start - lead_pause(d["text"])) * sr)) if es else 0
-        b = min(wav.numel(), round((es[-1].audio_end + _trail_pause(d["text"])) * sr)) if es else 0
-        rel = [dataclasses.replace(e, index=k, start=e.start - off, end=e.end - off, audio_start=e.audio_start - a / sr,
-                                   audio_end=e.audio_end - a / sr) for k, e in enumerate(es)]
-        out.append((wav[a:b], rel)); off += len(d["text"]) + len(JOIN)
-    return out
-
 # %% ../nbs/08_corpus.ipynb #f777882f
 def _chapter_times(chapters:list, timeline:list) -> list:
     "[(title, start s)]: each chapter starts where its first segment's speech does."
@@ -339,17 +304,25 @@ def _keep_voice(ot):
     if getattr(ot, "_corpus_conds", None) is None: ot._corpus_conds = copy.deepcopy(ot.tts.conds)
     return ot
 
-def _speak_unit(ot, u:dict, gen:dict) -> tuple:
-    "generate_long on the unit's joined text, seeded, in the unit's voice (or the model's own): (1-D audio, timeline)."
-    torch.manual_seed(u["seed"])
-    kw = dict(gen, seed=u["seed"], text_format=u["text_format"], progress=False)
+UNIT_THREADS = 16  # most documents of a unit in flight at once (each a request on the model's engine)
+
+def _doc_seed(seed:int, id:str) -> int:
+    "A document's seed: the unit's, mixed with the document's id."
+    return (seed + int(hashlib.sha256(id.encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)) % 2**62
+
+def _speak_unit(ot, u:dict, gen:dict) -> list:
+    "The unit's documents not done, each a `generate_long` request from its own thread, in the unit's voice: per document (1-D audio, timeline) or its error."
+    kw = dict(gen, text_format=u["text_format"], progress=False)
     if u["voice"] and not Path(u["voice"]).is_file():  # a saved voice: no audio analysis
         ot.tts.conds = load_voice(u["voice"], device=ot.tts.device, variant=ot.variant)
-    elif u["voice"]: kw["audio_prompt_path"] = u["voice"]
+    elif u["voice"]: ot.t3_cond(u["voice"], gen.get("exaggeration"), gen.get("norm_loudness", True))  # analysed once, for all of them
     else: ot.tts.conds = copy.deepcopy(_keep_voice(ot)._corpus_conds)  # prepare_conditionals replaced it for a voice
     if u["language"]: kw["language_id"] = u["language"]
-    wav = ot.generate_long(JOIN.join(d["text"] for d in u["docs"]), **kw)
-    return wav.reshape(-1), list(ot.last_timeline)
+    def one(d):
+        try: return ot.generate_long(d["text"], seed=_doc_seed(u["seed"], d["id"]), **kw).reshape(-1), list(ot.last_timeline)
+        except Exception as e: return e
+    todo = [d for d in u["docs"] if not d.get("done")]
+    with ThreadPoolExecutor(max(1, min(UNIT_THREADS, len(todo))), thread_name_prefix="chatterbox_opt-doc") as pool: return list(pool.map(one, todo))
 
 # %% ../nbs/08_corpus.ipynb #c266cabc
 def _doc_files(out:Path, d:dict, fmt:str, wav, entries, sr:int, subtitles:bool) -> dict:
@@ -368,14 +341,13 @@ def _doc_files(out:Path, d:dict, fmt:str, wav, entries, sr:int, subtitles:bool) 
 # %% ../nbs/08_corpus.ipynb #7448541e
 def _run_unit(ot, u:dict, out:Path, fmt:str, gen:dict, subtitles:bool=True) -> list:
     "Speak one work unit and write its documents (those not marked `done`): their manifest rows (without the run's fields)."
-    t = time.perf_counter()
-    try: wav, tl = _speak_unit(ot, u, gen)
-    except Exception as e:
-        if len(u["docs"]) == 1: return [dict(id=u["docs"][0]["id"], status="error", error=f"{type(e).__name__}: {e}")]
-        return [r for d in u["docs"] if not d.get("done") for r in _run_unit(ot, dict(u, docs=[d]), out, fmt, gen, subtitles)]
+    t, todo = time.perf_counter(), [d for d in u["docs"] if not d.get("done")]
+    try: spoken = _speak_unit(ot, u, gen)
+    except Exception as e: return [dict(id=d["id"], status="error", error=f"{type(e).__name__}: {e}") for d in todo]
     rows, dt = [], time.perf_counter() - t
-    for d, (w, es) in zip(u["docs"], _cut(wav, tl, u["docs"], ot.sr)):
-        if d.get("done"): continue
+    for d, res in zip(todo, spoken):
+        if isinstance(res, Exception): rows.append(dict(id=d["id"], status="error", error=f"{type(res).__name__}: {res}")); continue
+        w, es = res
         if len(es) != d["segments"]:  # the pipeline did not follow the plan: never write misplaced audio
             rows.append(dict(id=d["id"], status="error", error=f"the timeline has {len(es)} segments for this document, the plan {d['segments']}")); continue
         try: rows.append(dict(id=d["id"], status="ok", error=None, unit_s=dt) | _doc_files(out, d, fmt, w, es, ot.sr, subtitles))

@@ -4,7 +4,8 @@
 
 # %% ../nbs/05a_engine.ipynb #f869a7c8
 from __future__ import annotations
-import collections, heapq, itertools, math, queue, threading, time, weakref
+import collections, heapq, itertools, math, os, queue, threading, time, weakref
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -20,7 +21,7 @@ from .s3gen import Prompt, synthesize
 # %% auto #0
 __all__ = ['GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'equal_power_crossfade', 'pause_samples', 'end_segment',
            'RequestOptions', 'default_budget', 'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady',
-           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'Engine']
+           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'Engine']
 
 # %% ../nbs/05a_engine.ipynb #4674add5
 def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
@@ -250,6 +251,13 @@ class Request:
         return torch.cat(parts).unsqueeze(0) if parts else torch.zeros(1, 0)
     def __repr__(self): return f"Request({self.id}, {len(self.segments)} segments)"
 
+# %% ../nbs/05a_engine.ipynb #cfab6bf9
+def cpu_shared(t3_device, s3gen_device) -> bool:
+    "Would T3 and S3Gen, run at once, oversubscribe the cores? (both on the CPU, 2 thread pools > cores)"
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    on_cpu = torch.device(t3_device).type == "cpu" and torch.device(s3gen_device).type == "cpu"
+    return on_cpu and 2 * torch.get_num_threads() > cores
+
 # %% ../nbs/05a_engine.ipynb #c1e0692a
 class Engine:
     "One model shared by any number of requests: one T3 worker batching every request's rows, one S3Gen worker."
@@ -257,6 +265,7 @@ class Engine:
                  check_every:int=16, # host checks (tokens read back, finished texts leave) every this many steps
                  s3gen_dtype=None, # S3Gen's compute dtype (None: float32; see `05_s3gen`)
                  s3gen_batch:int|None=None, # most requests in one S3Gen call (None: 8 where S3Gen runs on CUDA, 1 on a CPU)
+                 take_turns:bool|None=None, # T3 waits while S3Gen makes a stream's audio (None: where both would share the CPU's cores)
                  **decoder_kw): # passed to `FastT3` (compile, cuda_graphs, fold_norms, compile_backend, ...)
         for k, v in dict(max_batch=max_batch, s3gen_batch=s3gen_batch).items():
             if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 1): raise ValueError(f"{k} must be an int >= 1")
@@ -267,6 +276,8 @@ class Engine:
         self._cv, self._waiting, self._seq = threading.Condition(), [], itertools.count()
         self._batches, self._audio_jobs, self._threads, self._closed = {}, [], [], False
         self._prompts = {}  # id(voice's gen dict) -> Prompt: made once per voice
+        self.take_turns = cpu_shared(tts.t3.device, tts.s3gen.device) if take_turns is None else bool(take_turns)
+        self._t3_may_run = threading.Event(); self._t3_may_run.set()
         self.stats = dict(steps=0, checks=0, joins=0, most_requests_in_step=0, s3gen_calls=0,
                           most_requests_in_s3gen_call=0, s3gen_s=0.0, requests=0)
     def __repr__(self): return f"Engine({self.variant}, {self.decoder!r}, max_batch={self.max_batch})"
@@ -357,6 +368,7 @@ def _take(self) -> list:
         item = heapq.heappop(self._waiting)
         job = item[2]
         if job.cancelled.is_set(): job.fail(RequestCancelled(f"request {job.id} was cancelled")); continue
+        if item[3] and job.opts.stream and job.tokens[0] is None: keep.append(item); continue  # a stream's first segment decodes ahead
         k = (job.sampler.key, job.sampler.cfg)
         if k not in free: free[k] = self.max_batch
         if free[k] > 0 and rows[job] < (job.opts.max_rows or self.max_batch): free[k] -= 1; rows[job] += 1; out.append(item[2:])
@@ -399,6 +411,7 @@ def _t3_loop(self):
                 if self._closed: return
                 items = self._take()
             if items: self._admit(items)
+            self._wait_turn()
             live = [b for b in self._batches.values() if b.live]
             for b in live: self._step(b)
             since += 1
@@ -407,6 +420,21 @@ def _t3_loop(self):
                 if since >= self.decoder.check_every or any(r.t >= r.budget or r.tag[0].cancelled.is_set() for r in rows): self._check(b)
             if since >= self.decoder.check_every: since = 0
 Engine._t3_loop = _t3_loop
+
+# %% ../nbs/05a_engine.ipynb #532486b0
+def _wait_turn(self):
+    "The T3 worker, between two steps: wait while S3Gen makes a stream's audio on the same cores (`take_turns`)."
+    while not self._t3_may_run.wait(0.05):
+        if self._closed: return
+
+@contextmanager
+def _s3gen_turn(self, works:list):
+    "Around an S3Gen call with a streaming request in it: where turns are taken, T3 waits at its next step until the call ends."
+    if not (self.take_turns and any(job.opts.stream for job, _ in works)): yield; return
+    self._t3_may_run.clear()
+    try: yield
+    finally: self._t3_may_run.set()
+Engine._wait_turn, Engine._s3gen_turn = _wait_turn, _s3gen_turn
 
 # %% ../nbs/05a_engine.ipynb #21fb0a05
 def _fail_batch(self, b, what:str, e:BaseException):
@@ -511,7 +539,8 @@ def _make_audio(self, works:list):
     "One S3Gen call for `works`; if it fails with several requests in it, each is made again alone (an error fails its own request only)."
     try:
         speech = [[speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule).cpu() for i in idx] for job, idx in works]
-        t = time.perf_counter(); wavs = self._synth(works, [torch.cat(s) for s in speech])
+        t = time.perf_counter()
+        with self._s3gen_turn(works): wavs = self._synth(works, [torch.cat(s) for s in speech])
     except Exception as e:
         if len(works) > 1:
             for w in works: self._make_audio([w])

@@ -5,7 +5,7 @@
 # %% ../nbs/04_fast.ipynb #7abff099
 from __future__ import annotations
 import math, threading, time, warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import NamedTuple
 
@@ -560,7 +560,10 @@ def _weights(self) -> Weights:
     if not self.fold: return w
     src = [t for lw in w.layers for t in lw if t is not None] + [t for t in (w.norm, w.norm_b, w.head, w.head_b) if t is not None]
     ver = tuple((t.data_ptr(), t._version) for t in src)
-    if ver != self._folded[0]: self._drop_graphs(); self._folded = (ver, fold_norms(w, self.s))
+    if ver != self._folded[0]:  # one folded copy per model, whichever of its decoders folds first
+        folded = self.t3.__dict__.get("_cbo_folded")
+        if folded is None or folded[0] != ver: folded = self.t3.__dict__["_cbo_folded"] = (ver, fold_norms(w, self.s))
+        self._drop_graphs(); self._folded = folded
     return self._folded[1]
 
 def _batch(self, key:SamplerKey, cfg:bool, texts:int, positions:int) -> DecodeBatch:
@@ -619,12 +622,13 @@ class DecodeResult:
 # %% ../nbs/04_fast.ipynb #8d261969
 @torch.inference_mode()
 def decode(self, t3_cond, text_tokens:list, sampler:Sampler|None=None, max_new_tokens=1000, on_check=None,
-           stop_at:list|None=None, pause=None) -> DecodeResult:
+           stop_at:list|None=None, pause=None, seeds:list|None=None) -> DecodeResult:
     """Speech tokens for each of `text_tokens` (1-D tensors, as `text_to_t3_tokens` gives), one voice (`t3_cond`).
     `max_new_tokens`: an int or one per text. `on_check(partial)` is called at each host check with
     `{text index: (tokens so far, finished)}` (streaming). `stop_at`: per text, a step (0 = the first token) at which
     the stop token is forced, or None — what a trained T3 does by itself, for tests (random weights never stop).
-    `pause()`: called on the host between steps (it must not touch the device)."""
+    `pause()`: called on the host between steps (it must not touch the device). `seeds`: one counter-noise seed per
+    text (`Sampler(seed=)` per row: each text's tokens then depend on its own seed only), else `sampler`'s for all."""
     if sampler is None: sampler = Sampler(0, 1.2, 0.8, 0, 0.95, 1000, True) if self.s.arch == "gpt2" else Sampler()
     if torch.is_tensor(text_tokens): text_tokens = [text_tokens] if text_tokens.dim() == 1 else list(text_tokens)
     if not text_tokens: return DecodeResult([], [], 0, 0.0, 0.0, [])
@@ -633,8 +637,10 @@ def decode(self, t3_cond, text_tokens:list, sampler:Sampler|None=None, max_new_t
     if len(budget) != n: raise ValueError(f"{len(budget)} budgets for {n} texts")
     if stop_at is not None and (len(stop_at) != n or not all(a is None or (isinstance(a, int) and not isinstance(a, bool) and a >= 0) for a in stop_at)):
         raise ValueError("stop_at: one int >= 0 (or None) per text")
+    if seeds is not None and len(seeds) != n: raise ValueError(f"{len(seeds)} seeds for {n} texts")
     self._check_texts(text_tokens)
-    with self._lock: return self._decode(t3_cond, text_tokens, sampler, budget, on_check, stop_at or [None] * n, pause)
+    smp = [sampler] * n if seeds is None else [replace(sampler, seed=s, generator=None) for s in seeds]
+    with self._lock: return self._decode(t3_cond, text_tokens, smp, budget, on_check, stop_at or [None] * n, pause)
 FastT3.decode = decode
 
 # %% ../nbs/04_fast.ipynb #aea88be1
@@ -650,10 +656,10 @@ def _rng(self, sampler:Sampler):
 FastT3._rng = _rng
 
 # %% ../nbs/04_fast.ipynb #47872b74
-def _decode(self, cond, texts:list, sampler:Sampler, budget:list, on_check, stop_at:list, pause=None):
-    dev, n = self.device, len(texts)
+def _decode(self, cond, texts:list, samplers:list, budget:list, on_check, stop_at:list, pause=None):
+    dev, n, sampler = self.device, len(texts), samplers[0]  # one compiled variant: they differ in their seeds at most
     _sync(dev); t0 = time.perf_counter()
-    joins = [self.prepare(i, cond, tt, sampler, b, a) for i, (tt, b, a) in enumerate(zip(texts, budget, stop_at))]
+    joins = [self.prepare(i, cond, tt, smp, b, a) for i, (tt, smp, b, a) in enumerate(zip(texts, samplers, budget, stop_at))]
     lens = [j.prefix.shape[1] for j in joins]
     b = self.batch(sampler.key, sampler.cfg, n, max(l + j.budget for l, j in zip(lens, joins)))
     b.nostop.fill_(bool(getattr(self.t3, "_cbo_suppress_stop", 0)))

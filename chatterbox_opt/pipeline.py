@@ -19,7 +19,7 @@ from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
 from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
-                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness)
+                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness, segment_seed)
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
@@ -210,7 +210,7 @@ def _decode_batch(run, batch:list, put):
         budgets = [run.budget_of(s) for _, s in batch]
         if run.take_turns: _wait_turn(run)  # the prefill too waits for S3Gen's turn
         res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0),
-                         pause=_pause(run))
+                         pause=_pause(run), seeds=[segment_seed(run.seed, k - 1) for k, _ in batch])
     except Exception as e:
         e.emitted = any(emitted.values()); raise
     finally: dec.check_every = every
@@ -273,10 +273,9 @@ def _guard(run, batch, tt, budgets, res, held) -> list:
         if not redo: break
         if run.stop.is_set(): raise _Cancelled()
         if run.take_turns: _wait_turn(run)
-        g = torch.Generator(device=run.decoder.device).manual_seed((run.seed * 1_000_003 + batch[redo[0]][1].start * 7919 + attempt) % 2**62)
-        try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], replace(run.sampler, generator=g), [budgets[j] for j in redo],
+        try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], run.sampler, [budgets[j] for j in redo],
                                     on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt),
-                                    pause=_pause(run))
+                                    pause=_pause(run), seeds=[segment_seed(run.seed, batch[j][0] - 1, attempt) for j in redo])
         except Exception as e:  # out of memory in a retry: keep what the earlier attempts gave
             if not _is_oom(e): raise
             if str(run.decoder.device).startswith("cuda"): torch.cuda.empty_cache()
@@ -425,7 +424,8 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     if not segs: return None
     sampler = self.make_sampler(**sampling)
     if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
-    sampler.generator = torch.Generator(device=self.decoder.device).manual_seed(seed)
+    seed %= 2**62
+    sampler = replace(sampler, seed=seed)  # counter noise, each segment's from `segment_seed` (the engine's: the same tokens as `generate_long`)
     cond = self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)
     for s in segs: self.text_tokens(s.speech, language_id)  # fail before any work if one is too long
     budget_of = _budget(max_new_tokens)
@@ -467,7 +467,7 @@ def generate_stream(self, text:str, audio_prompt_path=None,
                     max_new_tokens=None, # per segment: an int, a function of the `Segment`, or None (2x the estimate + 50, at most 1000)
                     batch_size="auto", # segments decoded together ("auto": by memory)
                     pauses:dict|None=None, # seconds of silence after a segment, by boundary kind (PAUSES)
-                    seed:int|None=None, # seeds a private sampling RNG (reproducible on the CPU)
+                    seed:int|None=None, # the noise: each segment's from (seed, its position, step) alone (None: drawn from torch's RNG)
                     s3gen_steps:int|None=None, # S3Gen flow steps (None: the official 10; Turbo's meanflow 2)
                     s3gen_dtype=None, # S3Gen compute dtype (None: float32; bfloat16; float16 on CUDA)
                     chunking:str="adaptive", # "adaptive": few S3Gen calls (see above); "fixed": every chunk_size tokens
@@ -601,23 +601,24 @@ def _chunked(self, text, args:dict, chunk_kw:dict) -> torch.Tensor:
 # %% ../nbs/06_pipeline.ipynb #8a020f06
 def _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, enable_sequence_optimization, target_tokens, max_tokens,
                   max_new_tokens, batch_size, pauses, seed, language_id, norm_loudness, sampling:dict, max_retries, text_format, more:dict):
-    "Check `generate_long`'s arguments and prepare its engine request: (segments, `RequestOptions`, memory saved), or None."
+    "Check `generate_long`'s arguments and prepare its engine request: (segments, `RequestOptions`, voice, memory saved), or None."
     _checked(self, text, max_retries, batch_size, fade_duration, 50, target_tokens=target_tokens, max_tokens=max_tokens)
     segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
     if not segs: return None
     sampler = self.make_sampler(**sampling)
     if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
-    self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)  # a new voice, if given, checked and made the model's
+    with _VOICE_LOCK:  # a new voice, if given, checked and made the model's; kept for this request whatever other threads do next
+        self.t3_cond(audio_prompt_path, exaggeration, norm_loudness); voice = self.tts.conds
     budget_of = _budget(max_new_tokens)
     rows = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
     opts = RequestOptions(sampler=sampler, seed=seed % 2**62, exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
                           pauses=pauses, max_retries=max_retries, fade_s=fade_duration, max_rows=rows,
                           lead_s=lead_pause(text) if enable_sequence_optimization else 0.0, **more)
-    return segs, opts, saved
+    return segs, opts, voice, saved
 
 # %% ../nbs/06_pipeline.ipynb #c186ca8e
-_ENGINE_LOCK = threading.Lock()
+_ENGINE_LOCK, _VOICE_LOCK = threading.Lock(), threading.Lock()
 
 def _engine(self) -> Engine:
     "The model's engine (`05a_engine`): made on first use with the decoder's settings, shared by every thread, closed with the model."
@@ -628,11 +629,11 @@ def _engine(self) -> Engine:
     return eng
 
 # %% ../nbs/06_pipeline.ipynb #c2b1b5c2
-def _long(self, segs:list, opts:RequestOptions, saved:float, progress) -> torch.Tensor:
+def _long(self, segs:list, opts:RequestOptions, voice, saved:float, progress) -> torch.Tensor:
     "`generate_long`'s consumer: its request's events, the audio joined in text order; the timeline and metrics."
     from tqdm.auto import tqdm
     t_start, n = time.perf_counter(), len(segs)
-    req = _engine(self).submit(segs, opts, voice=self.tts.conds)
+    req = _engine(self).submit(segs, opts, voice=voice)
     bar = tqdm(total=n, desc="segments", unit="seg", disable=not (progress if progress is not None else n > 8))
     audio, tokens, live, most, t3 = [], {}, set(), 0, [None, None]
     try:
@@ -642,7 +643,7 @@ def _long(self, segs:list, opts:RequestOptions, saved:float, progress) -> torch.
                 tokens.setdefault(ev.key, []).append(ev.tokens)
                 if ev.finished: live.discard(ev.key); t3[1] = time.perf_counter()
             elif isinstance(ev, AudioReady): audio.append(ev); bar.update(1)
-            elif isinstance(ev, RequestFailed): return _long_failed(self, ev.error, segs, opts, saved, progress)
+            elif isinstance(ev, RequestFailed): return _long_failed(self, ev.error, segs, opts, voice, saved, progress)
             else: done = ev
     finally: req.cancel(); bar.close()
     self.last_stream = dict(segments=segs, tokens={k: tokens[k] for k in sorted(tokens)}, batches=[], batch_size=most,
@@ -650,12 +651,12 @@ def _long(self, segs:list, opts:RequestOptions, saved:float, progress) -> torch.
     return _long_result(self, audio, done, t3[1] - t3[0], most, saved, time.perf_counter() - t_start)
 
 # %% ../nbs/06_pipeline.ipynb #b6005565
-def _long_failed(self, err:BaseException, segs, opts, saved, progress) -> torch.Tensor:
+def _long_failed(self, err:BaseException, segs, opts, voice, saved, progress) -> torch.Tensor:
     "Out of memory with other rows beside it: once more, one row at a time (what the batch did is redone); any other error raised."
     if not _is_oom(err) or opts.max_rows == 1: raise err
     warnings.warn(f"generate_long ran out of memory with {opts.max_rows} rows at once; speaking the text again one segment at a time")
     if torch.cuda.is_available(): torch.cuda.empty_cache()
-    return _long(self, segs, replace(opts, max_rows=1), saved, progress)
+    return _long(self, segs, replace(opts, max_rows=1), voice, saved, progress)
 
 def _long_result(self, audio:list, done:RequestDone, t3_s:float, most:int, saved:float, seconds:float) -> torch.Tensor:
     "The whole audio from the request's `AudioReady` events; `last_timeline` and `last_stream_metrics` set."

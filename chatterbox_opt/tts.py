@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_tts.ipynb #d0f4b4c2
 from __future__ import annotations
-import inspect, logging, time
+import inspect, logging, threading, time
 from dataclasses import dataclass
 
 import torch
@@ -41,13 +41,20 @@ class GenerateMetrics:
     @property
     def rtf(self): return (self.t3_prefill_s + self.t3_decode_s + self.s3gen_s) / self.audio_s if self.audio_s else float("nan")
 
+# %% ../nbs/07_tts.ipynb #dcf28882
+class _PerThread:
+    "An attribute whose value is the calling thread's own: what the last call *in this thread* did (None before one)."
+    def __set_name__(self, owner, name): self.name = name
+    def _local(self, obj) -> threading.local: return obj.__dict__.setdefault("_per_thread", threading.local())
+    def __get__(self, obj, owner=None): return self if obj is None else getattr(self._local(obj), self.name, None)
+    def __set__(self, obj, v): setattr(self._local(obj), self.name, v)
+
 # %% ../nbs/07_tts.ipynb #c80aa4b4
 class OptimizedTTS:
     "An official `ChatterboxTTS` whose T3 decoding runs through `FastT3` (and the base of the other two)."
     variant = "english"
-    def __init__(self, tts, decoder:FastT3):
-        self.tts, self.decoder, self.sr = tts, decoder, tts.sr
-        self.last_metrics, self.last_attentions = None, None
+    last_metrics, last_attentions, last_timeline, last_stream_metrics, last_stream = (_PerThread() for _ in range(5))
+    def __init__(self, tts, decoder:FastT3): self.tts, self.decoder, self.sr = tts, decoder, tts.sr
     @property
     def device(self): return self.tts.device
     def __repr__(self): return f"{type(self).__name__}({self.decoder!r})"
