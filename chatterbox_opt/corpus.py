@@ -13,11 +13,11 @@ import numpy as np
 import torch
 
 from .split import split_for_tts, pause_tags, lead_pause
-from .pipeline import to_srt
+from .pipeline import to_srt, _engine
 from .models import voice_path, load_voice
 
 # %% auto #0
-__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'FORMATS', 'UNIT_THREADS', 'Document', 'read_documents',
+__all__ = ['MAX_DOC_CHARS', 'TEXT_SUFFIXES', 'MAX_NAME_BYTES', 'FORMATS', 'UNIT_THREADS', 'SEEDING', 'Document', 'read_documents',
            'check_document', 'plan_units', 'write_audio', 'Manifest', 'CorpusResult', 'synthesize_corpus']
 
 # %% ../nbs/08_corpus.ipynb #8f5517ec
@@ -306,8 +306,9 @@ def _keep_voice(ot):
 
 UNIT_THREADS = 16  # most documents of a unit in flight at once (each a request on the model's engine)
 
-def _doc_seed(seed:int, id:str) -> int:
-    "A document's seed: the unit's, mixed with the document's id."
+def _doc_seed(seed:int, id:str, own:int|None=None) -> int:
+    "A document's seed: its own (a row's `seed`), else the corpus's mixed with the document's id."
+    if own is not None: return own % 2**62
     return (seed + int(hashlib.sha256(id.encode("utf-8", "surrogatepass")).hexdigest()[:15], 16)) % 2**62
 
 def _speak_unit(ot, u:dict, gen:dict) -> list:
@@ -319,10 +320,13 @@ def _speak_unit(ot, u:dict, gen:dict) -> list:
     else: ot.tts.conds = copy.deepcopy(_keep_voice(ot)._corpus_conds)  # prepare_conditionals replaced it for a voice
     if u["language"]: kw["language_id"] = u["language"]
     def one(d):
-        try: return ot.generate_long(d["text"], seed=_doc_seed(u["seed"], d["id"]), **kw).reshape(-1), list(ot.last_timeline)
+        try: return ot.generate_long(d["text"], seed=_doc_seed(u["seed"], d["id"], d.get("seed")), **kw).reshape(-1), list(ot.last_timeline)
         except Exception as e: return e
     todo = [d for d in u["docs"] if not d.get("done")]
-    with ThreadPoolExecutor(max(1, min(UNIT_THREADS, len(todo))), thread_name_prefix="chatterbox_opt-doc") as pool: return list(pool.map(one, todo))
+    pool = ThreadPoolExecutor(max(1, min(UNIT_THREADS, len(todo))), thread_name_prefix="chatterbox_opt-doc")
+    try: return list(pool.map(one, todo))
+    except BaseException: _engine(ot).cancel_all(); raise  # interrupted: the documents in flight end now, not when they are done
+    finally: pool.shutdown(wait=True, cancel_futures=True)
 
 # %% ../nbs/08_corpus.ipynb #c266cabc
 def _doc_files(out:Path, d:dict, fmt:str, wav, entries, sr:int, subtitles:bool) -> dict:
@@ -355,13 +359,15 @@ def _run_unit(ot, u:dict, out:Path, fmt:str, gen:dict, subtitles:bool=True) -> l
     return rows
 
 # %% ../nbs/08_corpus.ipynb #bd065c36
+SEEDING = "document"  # how a document's noise follows from the seeds (`_doc_seed`): a corpus started with another scheme is redone
+
 def _settings(spec:dict, fmt:str, gen:dict, key:tuple, subtitles:bool) -> str:
     "A hash of everything that shapes a document's audio besides its text."
     voice = key[0]
     vp = voice_path(voice) if voice else None
     vh = _sha256(vp) if vp is not None else None
     blob = json.dumps(dict(spec=spec, format=fmt, gen=gen, voice=vh, language=key[1], seed=key[2], text_format=key[3],
-                           subtitles=subtitles), sort_keys=True, default=_stable)
+                           subtitles=subtitles, seeding=SEEDING), sort_keys=True, default=_stable)
     return _sha256(blob)[:16]
 
 def _stable(v) -> str:
@@ -434,7 +440,7 @@ def _prepare(inputs, out:Path, spec:dict, variant:str, voice, language, seed:int
     for u in plan_units(docs, voice, seed, unit_segments, tt, mt):
         key = _key(docs[u[0]], voice, seed); st = _settings(spec, fmt, gen, key, subtitles)
         ds = [dict(id=docs[i].id, text=docs[i].text, chapters=docs[i].chapters, source=docs[i].source, text_sha256=_sha256(docs[i].text),
-                   segments=len(docs[i].segments), done=man.complete(docs[i].id, _sha256(docs[i].text), st)) for i in u]
+                   segments=len(docs[i].segments), seed=docs[i].seed, done=man.complete(docs[i].id, _sha256(docs[i].text), st)) for i in u]
         skipped += [d["id"] for d in ds if d["done"]]
         if not all(d["done"] for d in ds):
             payloads.append(dict(index=len(payloads), voice=key[0], language=key[1], seed=key[2], text_format=key[3], settings=st, docs=ds))

@@ -21,7 +21,8 @@ from .s3gen import Prompt, synthesize
 # %% auto #0
 __all__ = ['GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'equal_power_crossfade', 'pause_samples', 'end_segment',
            'RequestOptions', 'default_budget', 'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady',
-           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'Engine']
+           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'own_stream',
+           'Engine']
 
 # %% ../nbs/05a_engine.ipynb #4674add5
 def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
@@ -192,7 +193,7 @@ class _Job:
     def fail(self, e:BaseException): return self.end(RequestFailed(self.id, e))
     def s3gen_seed(self, i:int) -> int:
         "The seed of the S3Gen draws of a call that starts at segment `i` (`synthesize(seeds=)`): from the request's seed alone."
-        return (self.opts.seed * 1_000_003 + i) % 2**63
+        return (self.sampler.seed * 1_000_003 + i) % 2**63  # the request's T3 seed (its own sampler's, if it has one)
     @property
     def decoded(self) -> int:
         "Segments decoded in a row from the first."
@@ -258,6 +259,14 @@ def cpu_shared(t3_device, s3gen_device) -> bool:
     on_cpu = torch.device(t3_device).type == "cpu" and torch.device(s3gen_device).type == "cpu"
     return on_cpu and 2 * torch.get_num_threads() > cores
 
+@contextmanager
+def own_stream(device):
+    "On CUDA, run the block on a stream of its own (after the caller's work so far), so that its kernels can overlap S3Gen's."
+    if torch.device(device).type != "cuda": yield; return
+    s = torch.cuda.Stream(device)
+    s.wait_stream(torch.cuda.current_stream(device))
+    with torch.cuda.stream(s): yield
+
 # %% ../nbs/05a_engine.ipynb #c1e0692a
 class Engine:
     "One model shared by any number of requests: one T3 worker batching every request's rows, one S3Gen worker."
@@ -277,6 +286,7 @@ class Engine:
         self._batches, self._audio_jobs, self._threads, self._closed = {}, [], [], False
         self._prompts = {}  # id(voice's gen dict) -> Prompt: made once per voice
         self.take_turns = cpu_shared(tts.t3.device, tts.s3gen.device) if take_turns is None else bool(take_turns)
+        self._admit_due = False  # did rows leave (or requests come) since the waiting queue was last scanned?
         self._t3_may_run = threading.Event(); self._t3_may_run.set()
         self.stats = dict(steps=0, checks=0, joins=0, most_requests_in_step=0, s3gen_calls=0,
                           most_requests_in_s3gen_call=0, s3gen_s=0.0, requests=0)
@@ -335,6 +345,7 @@ def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request
     with self._cv:
         if self._closed: raise RuntimeError("the engine is closed")  # checked under the lock: close() cannot slip in between
         for i in range(len(segs)): heapq.heappush(self._waiting, (job.t0 - (FIRST_AHEAD_S if i == 0 else 0), next(self._seq), job, i))
+        self._admit_due = True
         self.stats["requests"] += 1; self._start(); self._cv.notify_all()
     return Request(job)
 Engine.submit = _submit
@@ -348,9 +359,11 @@ def _start(self):
 
 def _close(self):
     "Stop the workers; requests not yet done fail with `RequestCancelled`."
+    if threading.current_thread() in self._threads:  # a finalizer on a worker, maybe inside `_cv`: the joins would wait on it
+        with self._cv: self._closed = True; self._cv.notify_all()
+        threading.Thread(target=self.close, daemon=True, name="chatterbox_opt-engine-close").start(); return
     with self._cv: self._closed = True; self._cv.notify_all()
-    for t in self._threads:
-        if t is not threading.current_thread(): t.join()  # a finalizer may run on a worker (`generate_long`'s engine)
+    for t in self._threads: t.join()
     for _, _, job, _ in self._waiting: job.fail(RequestCancelled("the engine was closed"))
     for b in self._batches.values():
         for r in b.rows:
@@ -358,10 +371,20 @@ def _close(self):
     for job in self._audio_jobs: job.fail(RequestCancelled("the engine was closed"))
 Engine._start, Engine.close = _start, _close
 
+# %% ../nbs/05a_engine.ipynb #dd6617ac
+def _cancel_all(self):
+    "Cancel every request not yet done (each ends with `RequestCancelled` at the workers' next look); the engine stays open."
+    with self._cv:
+        jobs = {it[2] for it in self._waiting} | set(self._audio_jobs)
+        jobs |= {r.tag[0] for b in self._batches.values() for r in b.rows if r is not None}
+        for job in jobs: job.cancelled.set()
+        self._cv.notify_all()
+Engine.cancel_all = _cancel_all
+
 # %% ../nbs/05a_engine.ipynb #22657806
 def _take(self) -> list:
     "Waiting (job, segment) pairs that fit the free slots, oldest first (the caller holds `_cv`); cancelled ones dropped."
-    free = {k: min(b.slots, self.max_batch) - b.live for k, b in self._batches.items()}
+    free = {k: self.max_batch - b.live for k, b in self._batches.items()}  # slots grow on demand (`_admit`)
     rows = collections.Counter(r.tag[0] for b in self._batches.values() for r in b.rows if r is not None)  # per request
     out, keep = [], []
     while self._waiting:
@@ -380,6 +403,8 @@ Engine._take = _take
 # %% ../nbs/05a_engine.ipynb #3bcd505b
 def _admit(self, items:list):
     "Join `items` into their batches (grown if a text needs more positions); a failure fails those requests only."
+    if self.decoder.device.type == "cuda":  # their conditionals were made by the submitting threads, on the default stream
+        torch.cuda.current_stream(self.decoder.device).wait_stream(torch.cuda.default_stream(self.decoder.device))
     groups = {}
     for job, i in items: groups.setdefault((job.sampler.key, job.sampler.cfg), []).append((job, i))
     for (key, cfg), its in groups.items():
@@ -390,7 +415,8 @@ def _admit(self, items:list):
             need = max(j.prefix.shape[1] + j.budget for j in joins)
             for r in (b.rows if b is not None else []):
                 if r is not None: need = max(need, r.T0 + r.budget)
-            b = self._batches[(key, cfg)] = self.decoder.batch(key, cfg, self.max_batch, need)
+            live = b.live if b is not None else 0
+            b = self._batches[(key, cfg)] = self.decoder.batch(key, cfg, min(self.max_batch, live + len(its)), need)  # slots grow in powers of two
             b.nostop.fill_(bool(getattr(self.tts.t3, "_cbo_suppress_stop", 0)))
             b.join(joins)
         except Exception as e:
@@ -403,15 +429,18 @@ Engine._admit = _admit
 # %% ../nbs/05a_engine.ipynb #422f4a0c
 def _t3_loop(self):
     "The T3 worker (a daemon thread)."
-    with torch.inference_mode():
+    with torch.inference_mode(), own_stream(self.decoder.device):
         since = 0
         while True:
             with self._cv:
                 while not self._closed and not any(b.live for b in self._batches.values()) and not self._waiting: self._cv.wait()
                 if self._closed: return
-                items = self._take()
+                idle = not any(b.live for b in self._batches.values())
+                items = self._take() if self._admit_due or idle else []  # the queue is scanned when rows may have room
+                self._admit_due = False
+                if idle and not items: self._cv.wait(0.05); continue  # only held-back work waits (a stream's later segments)
+            self._wait_turn()  # the prefill too waits while S3Gen makes a stream's audio
             if items: self._admit(items)
-            self._wait_turn()
             live = [b for b in self._batches.values() if b.live]
             for b in live: self._step(b)
             since += 1
@@ -440,7 +469,7 @@ Engine._wait_turn, Engine._s3gen_turn = _wait_turn, _s3gen_turn
 def _fail_batch(self, b, what:str, e:BaseException):
     "`what` failed in batch `b` with `e`: the requests it holds fail (with `e` as the cause), and it is emptied."
     jobs = {r.tag[0] for r in b.rows if r is not None}
-    b.rows = [None] * b.slots
+    b.rows, self._admit_due = [None] * b.slots, True
     for job in jobs:
         err = RuntimeError(f"{what} failed for request {job.id}: {type(e).__name__}: {e}"); err.__cause__ = e; job.fail(err)
 
@@ -458,12 +487,19 @@ def _check(self, b):
     """A host check of batch `b`: tokens posted (a guarded request's once they are kept), finished segments judged by the
     runaway guard (redone, or handed to S3Gen), cancelled requests' rows freed; an error fails the batch's requests."""
     self.stats["checks"] += 1
+    held_jobs = {r.tag[0] for r in b.rows if r is not None}
     try: res = b.check()
-    except Exception as e: self._fail_batch(b, "a T3 host check", e); return
+    except Exception as e:
+        self._fail_batch(b, "a T3 host check", e)
+        for job in held_jobs: job.fail(RuntimeError(f"a T3 host check failed for request {job.id}: {type(e).__name__}: {e}"))  # rows it had let go
+        return
     ready, redo = [], []
+    if any(fin for _, _, fin, _ in res): self._admit_due = True  # their slots are free
     for row, toks, fin, stopped in res:
         job, i = row.tag
-        if job.cancelled.is_set(): continue
+        if job.cancelled.is_set():
+            if fin: job.fail(RequestCancelled(f"request {job.id} was cancelled"))  # its row is gone: nothing else would end it
+            continue
         held = job.opts.max_retries > 0  # tokens that may be redone are not posted
         if not held and (len(toks) > job.sent[i] or fin): job.post(TokensReady(i, toks[job.sent[i]:], fin, job.id)); job.sent[i] = len(toks)
         if not fin: continue
@@ -471,6 +507,7 @@ def _check(self, b):
         if held: job.post(TokensReady(i, job.tokens[i], True, job.id))
         ready.append(job)
     gone = [k for k, r in enumerate(b.rows) if r is not None and r.tag[0].cancelled.is_set()]
+    if gone: self._admit_due = True
     for k in gone: b.rows[k].tag[0].fail(RequestCancelled(f"request {b.rows[k].tag[0].id} was cancelled")); b.rows[k] = None
     if gone and not self.decoder.eager: b._compact()
     if ready or redo:
@@ -486,7 +523,7 @@ def _group(self, job:_Job) -> list:
     i, n = job.next_audio, len(job.segs)
     idx, tokens = [], 0
     for j in range(i, job.decoded):
-        t = int(speech_for_s3gen(self.tts, job.tokens[j], self.decoder.stop_rule).numel())
+        t = int(speech_for_s3gen(self.tts, job.tokens[j], self.decoder.stop_rule, "cpu").numel())  # counted on the host, under the lock
         if idx and ((tokens + t) * SAMPLES_PER_TOKEN / self.sr > job.opts.group_seconds or len(idx) == (job.opts.group_segments or n)): return idx  # full
         idx.append(j); tokens += t
         if job.opts.stream and j == 0: return idx  # the first audio as soon as it can be made
@@ -538,7 +575,7 @@ Engine._prompt, Engine._synth = _prompt, _synth
 def _make_audio(self, works:list):
     "One S3Gen call for `works`; if it fails with several requests in it, each is made again alone (an error fails its own request only)."
     try:
-        speech = [[speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule).cpu() for i in idx] for job, idx in works]
+        speech = [[speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule, "cpu") for i in idx] for job, idx in works]
         t = time.perf_counter()
         with self._s3gen_turn(works): wavs = self._synth(works, [torch.cat(s) for s in speech])
     except Exception as e:

@@ -552,6 +552,8 @@ class FastT3:
     def __repr__(self): return f"FastT3({self.s.arch}, {self.s.n_layer} layers, {self.dtype}, {self.device}, {self.mode})"
 
 # %% ../nbs/04_fast.ipynb #508c9eb4
+_FOLD_LOCK = threading.Lock()
+
 def _weights(self) -> Weights:
     "The step's weights, fused again (and the graphs dropped) if the official parameters moved; folded when `fold`."
     w = t3_weights(self.t3)
@@ -561,8 +563,9 @@ def _weights(self) -> Weights:
     src = [t for lw in w.layers for t in lw if t is not None] + [t for t in (w.norm, w.norm_b, w.head, w.head_b) if t is not None]
     ver = tuple((t.data_ptr(), t._version) for t in src)
     if ver != self._folded[0]:  # one folded copy per model, whichever of its decoders folds first
-        folded = self.t3.__dict__.get("_cbo_folded")
-        if folded is None or folded[0] != ver: folded = self.t3.__dict__["_cbo_folded"] = (ver, fold_norms(w, self.s))
+        with _FOLD_LOCK:  # two decoders' threads (the engine's, a stream's) may get here at once
+            folded = self.t3.__dict__.get("_cbo_folded")
+            if folded is None or folded[0] != ver: folded = self.t3.__dict__["_cbo_folded"] = (ver, fold_norms(w, self.s))
         self._drop_graphs(); self._folded = folded
     return self._folded[1]
 

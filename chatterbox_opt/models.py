@@ -521,7 +521,7 @@ def official_tokens(tts, text:str, max_new_tokens:int=1000, language_id=None, re
 # %% ../nbs/00_models.ipynb #6d6142c6
 STOP_RULES = ("fixed", "official")  # how a text ends: see `04_fast` ("official": chatterbox-tts 0.1.7 exactly)
 
-def speech_for_s3gen(tts, tokens:torch.Tensor, stop_rule:str="official") -> torch.Tensor:
+def speech_for_s3gen(tts, tokens:torch.Tensor, stop_rule:str="official", device=None) -> torch.Tensor: # device: where the result goes (None: the model's)
     """What the variant's `generate` sends to S3Gen. English, Multilingual: `drop_invalid_tokens` (what follows the first
     start token, up to the first stop token), then ids < 6561; `stop_rule="fixed"` also drops the last speech token
     before a stop token (as upstream's main branch does: ~40 ms of noise). Turbo: ids < 6561, then 3 silence tokens."""
@@ -532,7 +532,7 @@ def speech_for_s3gen(tts, tokens:torch.Tensor, stop_rule:str="official") -> torc
         hp = tts.t3.hp
         sos, eos = (tokens == hp.start_speech_token).nonzero(), (tokens == hp.stop_speech_token).nonzero()
         tokens, stopped = tokens[int(sos[0]) + 1 if len(sos) else 0:int(eos[0]) if len(eos) else None], bool(len(eos))
-    speech = valid_speech_tokens(tokens).to(tts.device)
+    speech = valid_speech_tokens(tokens).to(tts.device if device is None else device)
     if stopped and stop_rule == "fixed": speech = speech[:-1]
     if variant_of(tts) == "turbo": speech = torch.cat([speech, torch.full((3,), S3GEN_SIL, device=speech.device, dtype=speech.dtype)])
     return speech

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_pipeline.ipynb #02b13de6
 from __future__ import annotations
-import math, os, queue, re, resource, threading, time, warnings, weakref
+import math, operator, os, queue, re, resource, threading, time, warnings, weakref
 import torch.nn.functional as TF
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -19,7 +19,7 @@ from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
 from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
-                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness, segment_seed)
+                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness, segment_seed, own_stream)
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
@@ -171,13 +171,7 @@ class _Cancelled(Exception): pass
 
 def _is_oom(e): return isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in str(e).lower()
 
-@contextmanager
-def _own_stream(device):
-    "On CUDA, run the block on a stream of its own (after the caller's work so far), so that its kernels can overlap S3Gen's."
-    if torch.device(device).type != "cuda": yield; return
-    s = torch.cuda.Stream(device)
-    s.wait_stream(torch.cuda.current_stream(device))  # the conditionals were made on the caller's stream
-    with torch.cuda.stream(s): yield
+_own_stream = own_stream  # the engine's (`05a_engine`): the stream's T3 worker runs on a CUDA stream of its own too
 
 # %% ../nbs/06_pipeline.ipynb #e53d18de
 FIRST_RECHECK = 4  # steps between checks while the first chunk still lacks tokens (ids T3 may emit that S3Gen drops)
@@ -424,7 +418,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     if not segs: return None
     sampler = self.make_sampler(**sampling)
     if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
-    seed %= 2**62
+    seed = operator.index(seed) % 2**62  # numpy ints too
     sampler = replace(sampler, seed=seed)  # counter noise, each segment's from `segment_seed` (the engine's: the same tokens as `generate_long`)
     cond = self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)
     for s in segs: self.text_tokens(s.speech, language_id)  # fail before any work if one is too long
@@ -568,7 +562,7 @@ def generate_long(self, text:str, audio_prompt_path=None, exaggeration=None, cfg
                   batch_size="auto", pauses:dict|None=None, seed:int|None=None, s3gen_steps:int|None=None,
                   s3gen_dtype=None, # S3Gen compute dtype (None: float32)
                   progress=None,
-                  s3gen_batch_size:int|None=None, # segments per S3Gen call (None: 1 on a CPU, the whole T3 batch on CUDA)
+                  s3gen_batch_size:int|None=None, # most segments per S3Gen call (None: consecutive segments up to GROUP_SECONDS of audio)
                   chunked:bool=False, # True: assemble `generate_stream`'s chunks instead (its `**chunk_kw` apply)
                   max_retries:int=2, # runaway guard: redo a flagged segment with a new seed up to this many times (0: off)
                   text_format:str="plain", # "markdown": markup is not read aloud (`split_for_tts`)
@@ -612,7 +606,7 @@ def _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, en
     budget_of = _budget(max_new_tokens)
     rows = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
-    opts = RequestOptions(sampler=sampler, seed=seed % 2**62, exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
+    opts = RequestOptions(sampler=sampler, seed=operator.index(seed) % 2**62, exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
                           pauses=pauses, max_retries=max_retries, fade_s=fade_duration, max_rows=rows,
                           lead_s=lead_pause(text) if enable_sequence_optimization else 0.0, **more)
     return segs, opts, voice, saved
@@ -652,11 +646,13 @@ def _long(self, segs:list, opts:RequestOptions, voice, saved:float, progress) ->
 
 # %% ../nbs/06_pipeline.ipynb #b6005565
 def _long_failed(self, err:BaseException, segs, opts, voice, saved, progress) -> torch.Tensor:
-    "Out of memory with other rows beside it: once more, one row at a time (what the batch did is redone); any other error raised."
-    if not _is_oom(err) or opts.max_rows == 1: raise err
-    warnings.warn(f"generate_long ran out of memory with {opts.max_rows} rows at once; speaking the text again one segment at a time")
+    """Out of memory: once more with one row and one segment per S3Gen call, the engine's batch halved for every request
+    (others that failed beside it retry too); any other error, or a second one, raised."""
+    if not _is_oom(err) or (opts.max_rows == 1 and opts.group_segments == 1): raise err
+    eng = _engine(self); eng.max_batch = max(1, eng.max_batch // 2)
+    warnings.warn(f"generate_long ran out of memory; speaking the text again one segment at a time (the engine's batch now {eng.max_batch})")
     if torch.cuda.is_available(): torch.cuda.empty_cache()
-    return _long(self, segs, replace(opts, max_rows=1), voice, saved, progress)
+    return _long(self, segs, replace(opts, max_rows=1, group_segments=1), voice, saved, progress)
 
 def _long_result(self, audio:list, done:RequestDone, t3_s:float, most:int, saved:float, seconds:float) -> torch.Tensor:
     "The whole audio from the request's `AudioReady` events; `last_timeline` and `last_stream_metrics` set."
