@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
-from .models import env_info, punc_norm, watermark as apply_watermark
+from .models import env_info, punc_norm, watermark as apply_watermark, _VOICE_LOCK  # make_voice's: one lock for the model's conds
 from chatterbox.models.s3gen.const import S3GEN_SIL
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG, _HEADING_MARKS
@@ -612,7 +612,7 @@ def _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, en
     return segs, opts, voice, saved
 
 # %% ../nbs/06_pipeline.ipynb #c186ca8e
-_ENGINE_LOCK, _VOICE_LOCK = threading.Lock(), threading.Lock()
+_ENGINE_LOCK = threading.Lock()
 
 def _engine(self) -> Engine:
     "The model's engine (`05a_engine`): made on first use with the decoder's settings, shared by every thread, closed with the model."
