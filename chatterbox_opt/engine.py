@@ -466,9 +466,9 @@ def _s3gen_turn(self, works:list):
 Engine._wait_turn, Engine._s3gen_turn = _wait_turn, _s3gen_turn
 
 # %% ../nbs/05a_engine.ipynb #21fb0a05
-def _fail_batch(self, b, what:str, e:BaseException):
-    "`what` failed in batch `b` with `e`: the requests it holds fail (with `e` as the cause), and it is emptied."
-    jobs = {r.tag[0] for r in b.rows if r is not None}
+def _fail_batch(self, b, what:str, e:BaseException, jobs=None):
+    "`what` failed in batch `b` with `e`: the requests it holds (or `jobs`) fail (with `e` as the cause), and it is emptied."
+    jobs = jobs or {r.tag[0] for r in b.rows if r is not None}
     b.rows, self._admit_due = [None] * b.slots, True
     for job in jobs:
         err = RuntimeError(f"{what} failed for request {job.id}: {type(e).__name__}: {e}"); err.__cause__ = e; job.fail(err)
@@ -482,17 +482,10 @@ def _step(self, b):
     self.stats["most_requests_in_step"] = max(self.stats["most_requests_in_step"], n)
 Engine._fail_batch, Engine._step = _fail_batch, _step
 
-# %% ../nbs/05a_engine.ipynb #97d734cb
-def _check(self, b):
-    """A host check of batch `b`: tokens posted (a guarded request's once they are kept), finished segments judged by the
-    runaway guard (redone, or handed to S3Gen), cancelled requests' rows freed; an error fails the batch's requests."""
-    self.stats["checks"] += 1
-    held_jobs = {r.tag[0] for r in b.rows if r is not None}
-    try: res = b.check()
-    except Exception as e:
-        self._fail_batch(b, "a T3 host check", e)
-        for job in held_jobs: job.fail(RuntimeError(f"a T3 host check failed for request {job.id}: {type(e).__name__}: {e}"))  # rows it had let go
-        return
+# %% ../nbs/05a_engine.ipynb #7cb51d39
+def _finished(self, res:list) -> tuple:
+    """A host check's rows: new tokens posted (a guarded request's once they are kept), finished segments judged by the
+    runaway guard. Returns (requests with a segment ready for S3Gen, (request, segment) pairs to decode again)."""
     ready, redo = [], []
     if any(fin for _, _, fin, _ in res): self._admit_due = True  # their slots are free
     for row, toks, fin, stopped in res:
@@ -506,6 +499,18 @@ def _check(self, b):
         if job.keep(i, toks, stopped): redo.append((job, i)); continue
         if held: job.post(TokensReady(i, job.tokens[i], True, job.id))
         ready.append(job)
+    return ready, redo
+Engine._finished = _finished
+
+# %% ../nbs/05a_engine.ipynb #97d734cb
+def _check(self, b):
+    """A host check of batch `b`: tokens posted (a guarded request's once they are kept), finished segments judged by the
+    runaway guard (redone, or handed to S3Gen), cancelled requests' rows freed; an error fails the batch's requests."""
+    self.stats["checks"] += 1
+    held_jobs = {r.tag[0] for r in b.rows if r is not None}  # a failed check may have let some rows go already
+    try: res = b.check()
+    except Exception as e: self._fail_batch(b, "a T3 host check", e, held_jobs); return
+    ready, redo = self._finished(res)
     gone = [k for k, r in enumerate(b.rows) if r is not None and r.tag[0].cancelled.is_set()]
     if gone: self._admit_due = True
     for k in gone: b.rows[k].tag[0].fail(RequestCancelled(f"request {b.rows[k].tag[0].id} was cancelled")); b.rows[k] = None

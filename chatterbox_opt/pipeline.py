@@ -19,7 +19,7 @@ from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUS
 from .fast import FastT3, Sampler, GPU_RNG_LOCK
 from .s3gen import Prompt, synthesize
 from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
-                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness, segment_seed, own_stream)
+                                   equal_power_crossfade, pause_samples, end_segment, default_budget, runaway_flags, _badness, segment_seed, own_stream, cpu_shared)
 from chatterbox.models.s3gen.utils.mask import make_pad_mask
 
 # %% auto #0
@@ -171,8 +171,6 @@ class _Cancelled(Exception): pass
 
 def _is_oom(e): return isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in str(e).lower()
 
-_own_stream = own_stream  # the engine's (`05a_engine`): the stream's T3 worker runs on a CUDA stream of its own too
-
 # %% ../nbs/06_pipeline.ipynb #e53d18de
 FIRST_RECHECK = 4  # steps between checks while the first chunk still lacks tokens (ids T3 may emit that S3Gen drops)
 
@@ -224,7 +222,7 @@ def _t3_worker(run):
         raise _Cancelled()
     seg = None
     try:
-        with torch.inference_mode(), _own_stream(run.decoder.device):
+        with torch.inference_mode(), own_stream(run.decoder.device):  # the engine's: a CUDA stream of its own
             segs, i, bs, key = [(None, s) for s in run.segs], 0, run.batch_size, 0
             while i < len(segs):
                 size = 1 if i == 0 and run.first_alone else bs
@@ -340,10 +338,8 @@ def _wait_turn(run):
 def _pause(run): return (lambda: _wait_turn(run)) if run.take_turns else None
 
 def _cpu_shared(model) -> bool:
-    "Would T3's worker and the caller's S3Gen oversubscribe the cores? (both on the CPU, 2 thread pools > cores)"
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    on_cpu = model.decoder.device.type == "cpu" and torch.device(model.tts.s3gen.device).type == "cpu"
-    return on_cpu and 2 * torch.get_num_threads() > cores
+    "Would T3's worker and the caller's S3Gen oversubscribe the cores? (`cpu_shared`, the engine's test)"
+    return cpu_shared(model.decoder.device, model.tts.s3gen.device)
 
 @contextmanager
 def _s3gen_turn(run):
@@ -393,6 +389,11 @@ def _check_text(text) -> None:
     if m := _SURROGATE.search(text):
         raise ValueError(f"text has a lone surrogate {m.group()!r} at offset {m.start()} (not valid Unicode: decode the input with errors='replace')")
 
+# %% ../nbs/06_pipeline.ipynb #5406a0a9
+def _request_seed(seed) -> int:
+    "A front end's seed as counter noise takes it (numpy ints too); None: one drawn from torch's global RNG, so torch.manual_seed still rules."
+    return int(torch.randint(0, 2**62, (1,)).item()) if seed is None else operator.index(seed) % 2**62
+
 def _checked(self, text, max_retries, batch_size, fade_duration, context_window:int, **ints) -> int:
     "A clear error, before any work, for a bad argument of a long-text front end; the fade in samples."
     _check_text(text)
@@ -417,8 +418,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
     if not segs: return None
     sampler = self.make_sampler(**sampling)
-    if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
-    seed = operator.index(seed) % 2**62  # numpy ints too
+    seed = _request_seed(seed)
     sampler = replace(sampler, seed=seed)  # counter noise, each segment's from `segment_seed` (the engine's: the same tokens as `generate_long`)
     cond = self.t3_cond(audio_prompt_path, exaggeration, norm_loudness)
     for s in segs: self.text_tokens(s.speech, language_id)  # fail before any work if one is too long
@@ -430,6 +430,7 @@ def _plan(self, text, audio_prompt_path, exaggeration, chunk_size, context_windo
     run.text_format = text_format
     return run, F, {**PAUSES, **(pauses or {})}, saved
 
+# %% ../nbs/06_pipeline.ipynb #7e3fa9f2
 def _decoder_kw(d:FastT3) -> dict:
     "`FastT3`'s settings of decoder `d` for another decoder of the same model (its own buffers and graphs; always the SDPA path)."
     return dict(compile=d.use_compile, cuda_graphs=d.use_graphs, alignment_guard=d.guard,
@@ -600,13 +601,12 @@ def _long_request(self, text, audio_prompt_path, exaggeration, fade_duration, en
     segs = _segments(text, enable_sequence_optimization, target_tokens, max_tokens, language_id, text_format)
     if not segs: return None
     sampler = self.make_sampler(**sampling)
-    if seed is None: seed = int(torch.randint(0, 2**62, (1,)).item())  # drawn from torch's global RNG: torch.manual_seed still rules
     with _VOICE_LOCK:  # a new voice, if given, checked and made the model's; kept for this request whatever other threads do next
         self.t3_cond(audio_prompt_path, exaggeration, norm_loudness); voice = self.tts.conds
     budget_of = _budget(max_new_tokens)
     rows = _auto_batch(self, len(segs), max(budget_of(s) for s in segs), self.cond_positions + 2 * max(s.tokens for s in segs)) if batch_size == "auto" else batch_size
     saved = attention_memory_saved([estimate(s.text).sequence_length for s in segs], estimate(text).sequence_length) if len(segs) > 1 else 0.0
-    opts = RequestOptions(sampler=sampler, seed=operator.index(seed) % 2**62, exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
+    opts = RequestOptions(sampler=sampler, seed=_request_seed(seed), exaggeration=exaggeration, language_id=language_id, max_new_tokens=budget_of,
                           pauses=pauses, max_retries=max_retries, fade_s=fade_duration, max_rows=rows,
                           lead_s=lead_pause(text) if enable_sequence_optimization else 0.0, **more)
     return segs, opts, voice, saved
