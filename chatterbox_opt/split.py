@@ -9,9 +9,9 @@ from dataclasses import dataclass, asdict
 from .estimate import estimate_text_tokens, estimate_seconds
 
 # %% auto #0
-__all__ = ['PAUSES', 'MAX_PAUSE', 'LANGUAGES', 'MIN_TOKENS', 'sentence_spans', 'split_sentences', 'Segment', 'pause_tags',
-           'lead_pause', 'roman_numeral', 'roman_value', 'number_words', 'split_for_tts', 'segments_html', 'explorer',
-           'format_segments']
+__all__ = ['MAX_QUOTE', 'WRAP_MAX', 'PAUSES', 'MAX_PAUSE', 'LANGUAGES', 'OPENERS', 'AR_CLAUSE_WORDS', 'MIN_TOKENS',
+           'sentence_spans', 'split_sentences', 'Segment', 'pause_tags', 'lead_pause', 'roman_numeral', 'roman_value',
+           'number_words', 'split_for_tts', 'segments_html', 'explorer', 'format_segments']
 
 # %% ../nbs/02_split.ipynb #fb4df6a2
 _TITLES = {"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "fr", "mt", "gen", "col", "capt", "lt", "lieut", "sgt",
@@ -43,11 +43,18 @@ _EMOJI = re.compile(r"(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]
 _WORD_BEFORE = re.compile(r"[^\s\"'“‘(\[{*]*$")
 _NOBREAK, _MAYBE = frozenset(_TITLES | _CONT), frozenset(_MAYBE_END)
 _PRONOUN_I, _NEXT_WORD, _DOTTED = re.compile(r"I\b"), re.compile(r"[\w'’]+"), re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # any script: "u.s", "л.н"
-_INITIAL, _ROMAN = re.compile(r"[A-Z]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")
+_INITIAL, _ROMAN = re.compile(r"[^\W\d_]\.(?!\w)"), re.compile(r"[IVXLCDM]{2,}\b")  # an initial: a capital in any script
 _BULLETS = "-*•·‣◦▪–—+"  # list bullets, also before a number: "• 3. Eat well"
 _SECTION = re.compile(r"\d{1,3}(?:\.\d{1,3})*")  # a list or section number: 2, 12, 1.2, 3.1.4
 _CITE = re.compile(r"\d[^\s()]*\)")  # a number that closes a bracket: "(Sil. 299)", "(Smith 2001, Ch. 4)"
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+[ \t]+$")  # "Albert I. Jones": a capitalised word before an initial I
+_HYPHEN_INITIALS = re.compile(r"(?:[A-Z]\.-)+[A-Z]")  # French compound initials: "J.-P. Sartre"
+
+def _dash_goes_on(text:str, k:int) -> bool:
+    "Is text[k] a dash before a lowercase word (dialogue: `«Ты придёшь?» – спросила она.`, `“Come?” — she said.`)?"
+    k += 1
+    while k < len(text) and text[k] in _SPACES: k += 1
+    return text[k:k + 1].islower()
 
 def _next_word(text:str, k:int):
     "The word at `k` (its match, or None) and its lower case with curly apostrophes straightened, for `_OPENERS`."
@@ -76,9 +83,10 @@ def _judge_spaced(text:str, i:int, j:int, run) -> int:
     if i == a: return j if stop_first else 0
     return j if i == b - 1 and opens and not stop_first else 0
 
-def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset()) -> int:
+def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset(), gated=_MAYBE, openers=_OPENERS) -> int:
     """Where the sentence ends if the cluster text[i:j] ends it (after any emoji), else 0. The sentence began at `start`.
-    `never`, `maybe`: a language's abbreviations that never end a sentence, and that end one only before a capital."""
+    A language's abbreviations: `never` end a sentence, `maybe` end one only before a capital, `gated` only before one of
+    its `openers` (see `_rules`)."""
     n, marks, k = len(text), text[i:j].rstrip(_CLOSE), j
     while k < n and text[k] in _SPACES: k += 1
     c = text[k] if k < n else "\n"  # the next character after the spaces; "\n" at the end of the text
@@ -86,6 +94,7 @@ def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset
         if k == j and c not in "\r\n": return 0  # no space after: 3.14, a.b, x.py, "?x"
         if c in "\r\n": return j
         if c.islower(): return 0  # "approx. five", '"Really?" she asked.'
+        if c in "–—" and _dash_goes_on(text, k): return 0  # «Ты придёшь?» – спросила она.
         if marks != ".":  # !, ?, …, "...", "?!": an end, except an ellipsis before the pronoun I
             if marks.strip("!?‼⁇⁈⁉") and _PRONOUN_I.match(text, k): return 0
             if text[i-1:i] == "[" and text[i+len(marks):i+len(marks)+1] == "]": return 0  # an omission: "[...]"
@@ -96,21 +105,21 @@ def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset
             wl = w.lower()
             if wl in never: return 0
             if wl in maybe: return j if c.isupper() or c in "\r\n" else 0
-            if wl in _NOBREAK and not (len(w) == 1 and w.isupper()): return 0  # "c. 1900", but "vitamin C. It"
+            if wl in _NOBREAK and wl not in openers and not (len(w) == 1 and w.isupper()): return 0  # "c. 1900", but "vitamin C. It"; Swedish "hon." (she)
             if (c == "." or text[i-2:i] == ". ") and (run := _spaced_run(text, i)): return _judge_spaced(text, i, j, run)
             if c.isdigit() and _CITE.match(text, k) and text.rfind("(", start, i) > text.rfind(")", start, i):
                 return 0  # a page reference inside brackets: "(Sil. 299)"; but "It ended. 3) Next" ends
             if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
-            if len(w) == 1 and w.isupper():  # an initial (J. R. R. Tolkien), unless a sentence clearly starts after it
-                if _INITIAL.match(text, k): return 0
-                opener = _next_word(text, k)[1] in _OPENERS
+            if (len(w) == 1 and w.isupper()) or _HYPHEN_INITIALS.fullmatch(w):  # an initial (J. R. R. Tolkien, J.-P. Sartre), unless a sentence clearly starts after it
+                if c.isupper() and _INITIAL.match(text, k): return 0  # before another initial: "А. И. Семенов"
+                opener = _next_word(text, k)[1] in openers
                 if w != "I" and not opener: return 0  # "Plan B. The" ends; "said I." ends
                 if w == "I" and not opener and c.isupper() and _NAME_BEFORE.search(text, start, p): return 0  # "Albert I. Jones"
             if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip().lstrip(_BULLETS).strip() == w: return 0  # "2. Mix", "• 1.2. Scope"
-            if wl in _MAYBE or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
+            if wl in gated or (len(w) >= 3 and _DOTTED.fullmatch(wl)):
                 nw, nl = _next_word(text, k)
                 title = w.isupper() and nl in _TITLES and text[nw.end():nw.end()+1] == "."  # "6 P.M. Mr. Smith", not "5 a.m. Mr."
-                if not (nl in _OPENERS or title): return 0
+                if not (nl in openers or title): return 0
     em = _EMOJI.match(text, j) if c >= "\u2600" else None  # emoji after the end mark belong to the sentence: "Done! 🎉"
     return em.end() if em else j
 
@@ -133,19 +142,19 @@ def _after(words:list[str], tail:str=r"\.") -> str:
         out += [f"(?<={_PRE}{t}{tail})", f"(?<=^{t}{tail})"]
     return "|".join(out)
 
-def _compile_breaks(extra=frozenset()) -> re.Pattern:
-    "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine."
+def _compile_breaks(extra=frozenset(), drop=frozenset()) -> re.Pattern:
+    "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine; `drop`: a language's words that are not abbreviations there."
     M, C, CL, SP = re.escape(_MARKS), _CJK_MARKS, re.escape(_CLOSE), _SPACES
-    safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-Þ"  # next characters that are surely not lowercase, emoji, space or "." (". . .")
-    abbr = {a for a in _TITLES | _CONT | _NUMBERED | _MAYBE_END if a.isalpha()} | {a for a in extra if a.isascii() and a.isalpha()}
+    safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-ÞΆ-ΏΑ-ΩЀ-Я"  # next characters that are surely not lowercase, emoji, space or "." (". . .")
+    abbr = {a for a in (_TITLES | _CONT | _NUMBERED | _MAYBE_END) - drop if a.isalpha()} | {a for a in extra if a.isascii() and a.isalpha()}
     assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
-    plain = ["(?<=[A-Za-z]{7})"]  # 7+ letters: longer than any abbreviation
+    plain = ["(?<=[^\W\d_]{7})"]  # 7+ letters, any script: longer than any abbreviation
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
         ws = [a for a in abbr if len(a) == L]
         plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
     # numbers that cannot be a list or section number (4+ digits, or a sign or separator inside: 1990, $4, 5%, 10/10)
     plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
-    nobreak = _after([a for a in _TITLES | _CONT if a.isalpha() and len(a) > 1])  # numbered abbreviations: _judge
+    nobreak = _after([a for a in (_TITLES | _CONT) - drop if a.isalpha() and len(a) > 1])  # numbered abbreviations: _judge
     one = "".join(sorted(a for a in _TITLES | _CONT if len(a) == 1))  # lowercase only: "C." is an initial
     nobreak += rf"|(?<={_PRE}[{one}]\.)|(?<=^[{one}]\.)"
     nobreak += rf"|(?:(?<={_PRE}[A-Z]\.)|(?<=^[A-Z]\.))(?=[{SP}]++[A-Z]\.(?!\w))"  # an initial before an initial
@@ -173,7 +182,7 @@ def _line_breaks(text:str) -> list[int]:
     "Offsets of paragraph breaks, of line breaks before a list item or heading, and of heading ends."
     if "\n" not in text and "\r" not in text: return []
     para, item = (_PARA_ANY, _ITEM_ANY) if "\r" in text else (_PARA_LF, _ITEM_LF)  # a literal first character: fast
-    out = [m.start() for m in para.finditer(text)] + [m.start() for m in item.finditer(text)]
+    out = [m.start() for m in para.finditer(text)] + [m.start() for m in item.finditer(text)] + _line_ends(text)
     if "#" not in text and "`" not in text and "~" not in text: return out  # one-character tests: a memchr each
     return out + [m.end() - 1 for m in _HEAD.finditer("\n" + text)]  # "\n" in front for a heading on line one
 
@@ -193,13 +202,14 @@ def _ends(text:str, language:str|None=None) -> list[int]:
     "Increasing offsets where sentences end (trailing whitespace not yet removed)."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
     ends, start = [], 0
-    rx, never, maybe = _rules(language) if language else (_BREAKS, (), ())
+    rx, *abbr = _rules(language) if language else (_BREAKS, (), (), _MAYBE, _OPENERS)
     for m in rx.finditer(text):
         if m.lastindex: e = m.end()  # settled by the regex: an end
         else:
-            e = _judge(text, m.start(), m.end(), start, never, maybe)
+            e = _judge(text, m.start(), m.end(), start, *abbr)
             if not e: continue
         ends.append(e); start = e
+    if any(q in text for q in _QUOTE_OPENERS): ends = _unquoted(text, ends)  # five memchr scans: faster than one regex
     return _lang_ends(text, _finish(text, ends), language) if language else _finish(text, ends)
 
 _ITEM_HEAD = r"(?:\d{1,3}(?:\.\)|[.)])|[a-z][.)]|[•⁃◦▪‣][ \t]*(?:\d{1,3}[.)])?)"  # 1. 1) 1.) a. a) • • 9. ⁃9.
@@ -243,6 +253,50 @@ def split_sentences(text:str, language:str|None=None) -> list[str]:
     "The sentences of `text`, in order; joined with the whitespace between them they give back `text`."
     b = [0, *_ends(text, language), len(text)]
     return [s for s in [text[a:e].strip() for a, e in zip(b, b[1:])] if s]  # = [text[s:e] for s, e in sentence_spans(text)]
+
+# %% ../nbs/02_split.ipynb #557c151d
+MAX_QUOTE = 400  # characters: a longer quotation is a passage, and its sentence ends stay ends
+_QUOTE_PAIRS = frozenset((('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«")))
+_QUOTE_OPENERS, _QUOTE_CLOSERS, _QUOTE_ALL = "\"“„«»", "\"“”«»", "\"“”„«»"
+_QUOTED = re.compile(  # a quotation with an end mark inside, and what follows it (group 3); its marks are paired in Python
+    rf"([{_QUOTE_OPENERS}])(?<!\w[{_QUOTE_OPENERS}])(?=\S)(?=[^{_QUOTE_ALL}]{{0,{MAX_QUOTE}}}?[.!?…][ \t\u00a0])[^{_QUOTE_ALL}]{{1,{MAX_QUOTE}}}"
+    rf"([{_QUOTE_CLOSERS}])(?!\w)(?=[ \t\u00a0]*([,;:.!?…)(\[]|[–—-][ \t\u00a0]*\w|[^\W\d_]))")
+
+def _drop_inside(ends:list[int], spans:list) -> list[int]:
+    "`ends` without those strictly inside one of `spans` (both sorted)."
+    out, j = [], 0
+    for x in ends:
+        while j < len(spans) and spans[j][1] <= x: j += 1
+        if not (j < len(spans) and spans[j][0] < x): out.append(x)
+    return out
+
+def _unquoted(text:str, ends:list[int]) -> list[int]:
+    "`ends` without those strictly inside a quotation that the sentence goes on after (see above)."
+    inner = []
+    for m in _QUOTED.finditer(text):
+        o, c, f = m.group(1, 2, 3)
+        if (o, c) not in _QUOTE_PAIRS or (f[-1].isalpha() and not f[-1].islower()): continue  # a new sentence after it
+        a, b = m.span()
+        if text.find("\n", a, b) >= 0 and _PARA_ANY.search(text, a, b): continue  # never across a blank line
+        inner.append((a, b))
+    return _drop_inside(ends, inner) if inner else ends
+
+# %% ../nbs/02_split.ipynb #385c7b21
+WRAP_MAX = 100  # characters: a longer line is not hard-wrapped text, so its line break ends a sentence
+_LINE_COLON = re.compile(r":[ \t]*(?=\r?\n)")
+_DIVIDER = re.compile(r"\n[ \t]*((?:[^\w\s]|_)(?:[ \t]*(?:[^\w\s]|_)){2,})[ \t]*(?=\r?\n|\Z)")  # a literal "\n" first: fast
+_LONG_LINE = re.compile(rf"\n(?=[^\n]{{{WRAP_MAX}}})")  # the start of a line of WRAP_MAX characters or more
+
+def _line_ends(text:str) -> list[int]:
+    "Sentence ends at single line breaks (see above): after a colon, around a divider line, after a line over `WRAP_MAX`."
+    out = [m.end() for m in _LINE_COLON.finditer(text)] if ":" in text else []
+    padded = "\n" + text  # for a divider or a long line on line one
+    out += [p - 1 for m in _DIVIDER.finditer(padded) for p in m.span(1)]
+    for m in _LONG_LINE.finditer(padded):
+        e = text.find("\n", m.start())  # the long line's own break
+        if e < 0 or text[e + 1:e + 80].lstrip(" \t\r")[:1] in ("\n", ""): continue  # the end, or a blank line (a paragraph)
+        if not text[e + 1:e + 40].lstrip(" \t")[:1].islower(): out.append(e)
+    return out
 
 # %% ../nbs/02_split.ipynb #76456767
 @dataclass(frozen=True)
@@ -444,15 +498,40 @@ LANGUAGES = dict(ar="Arabic", da="Danish", de="German", el="Greek", en="English"
                  he="Hebrew", hi="Hindi", it="Italian", ja="Japanese", ko="Korean", ms="Malay", nl="Dutch", no="Norwegian",
                  pl="Polish", pt="Portuguese", ru="Russian", sv="Swedish", sw="Swahili", tr="Turkish", zh="Chinese")
 _ABBR = dict(  # language: (never end a sentence, end one only before a capital); lower case, without the final "."
-    da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl skt", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
-    "prof evtl ggf inkl bzgl sog abs abb bd jh str med kath", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ", "κ.λπ κ.ά κτλ"),
-    es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av lic párr párrf art cra tel admón lun", "etc"), fi=("esim ns mm ks n", "jne ym yms"),
-    fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n°", "etc"), it=("sig sigg dott ing avv prof pag es ca dir amm psicol",  "ecc"),
+    da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl skt st", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
+    "prof evtl ggf inkl bzgl sog abs abb bd jh str med kath mär okt dez", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ χλμ εκατ δισ τηλ οδ αρ κεφ παρ σημ μτφρ επιμ αι", "κ.λπ κ.ά κτλ"),
+    es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av lic párr párrf art cra tel admón lun ene abr ago dic ee ff rr ss cc jj",
+    "etc uu aa hh mm oo vv"), fi=("esim ns mm ks n toht prof dos", "jne ym yms"),
+    fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n° janv févr avr juil déc", "etc"), it=("sig sigg dott ing avv prof pag es ca dir amm psicol gen mag giu lug ago ott dic",  "ecc"),
     ms=("en tn dr prof sdn bhd", "dll dsb"), nl=("dhr mevr mr dr bijv o.a blz nr ca d.w.z m.b.t", "enz etc"),
     no=("f.eks bl.a ca nr hr fru dvs mht jf pga kl", "osv mv m.m"), pl=("np tzw ul dr prof godz ok tj wg al prof zob", "itd itp"),
-    pt=("sr sra srta dr dra d pág ex av nº", "etc"), hi=("डॉ श्री श्रीमती सं पृ", ""), ru=("т.е т.к т.н г гг ул им см стр тыс млн руб д-р проф т пгт кв", "т.д т.п др"),
-    sv=("t.ex bl.a ca nr d.v.s resp s.k kl", "osv m.m etc"), sw=("bw bi dk", "n.k"), tr=("dr prof av doç sn yrd", "vb vs vd"))
-_LANG_END = dict(el=re.compile(r";(?=[ \t\u00a0]+\S|[ \t]*(?:[\r\n]|$))"))  # Greek question mark
+    pt=("sr sra srta dr dra d pág ex av nº fev abr ago dez", "etc"), hi=("डॉ श्री श्रीमती सं पृ", ""), ru=("т.е т.к т.н ул им см стр д-р проф т пгт кв", "т.д т.п др", "г гг руб тыс млн коп"),
+    sv=("t.ex bl.a ca nr d.v.s resp s.k kl", "osv m.m etc"), sw=("bw bi dk dkt", "n.k"), tr=("dr prof av doç sn yrd", "vb vs vd"))
+OPENERS = dict(  # words that often start a sentence (pronouns, articles, conjunctions, adverbs), lower case
+    ar="أنا أنت هو هي نحن هم هذا هذه لكن ثم الآن اليوم غدا هنا هناك ماذا لماذا كيف أين متى من نعم لا",
+    da="jeg du han hun den det vi i de man der her så men og hvad hvor hvorfor hvordan hvornår hvem nu da efter før også ja nej en et denne dette disse",
+    de="ich du er sie es wir ihr man der die das ein eine dies diese dieser dann danach aber und doch so was wie wo warum wann wer heute morgen jetzt hier da auch ja nein nun später zuerst",
+    el="ο η το οι τα ένας μια ένα εγώ εσύ αυτός αυτή αυτό εμείς εσείς αυτοί αλλά και όμως τότε μετά τώρα εδώ εκεί τι πώς πού γιατί πότε ποιος ναι όχι σήμερα αύριο",
+    es="el la los las un una yo tú él ella nosotros ellos ellas usted este esta esto ese esa eso pero y entonces luego después ahora aquí allí qué cómo dónde cuándo quién sí no hoy mañana también así",
+    fi="minä sinä hän me te he se ne tämä tuo nämä mutta ja sitten nyt tänään huomenna siellä täällä mitä miksi miten missä milloin kuka kyllä ei myös niin kun jos",
+    fr="le la les un une je tu il elle nous vous ils elles on ce cette ces cela ça mais et puis alors ensuite demain maintenant ici là que quoi comment où pourquoi quand qui oui non aussi ainsi enfin",
+    he="אני אתה את הוא היא אנחנו הם הן זה זאת אבל אז עכשיו היום מחר כאן שם מה איך איפה למה מתי מי כן לא גם",
+    hi="मैं तुम आप वह वे हम यह ये लेकिन और फिर अब आज कल यहाँ वहाँ क्या कैसे कहाँ क्यों कब कौन हाँ नहीं भी",
+    it="il lo la i gli le un una io tu lui lei noi voi loro questo questa quello quella ma e poi allora dopo ora oggi domani qui lì che cosa come dove perché quando chi sì no anche così infine",
+    ko="나는 저는 그는 그녀는 우리는 그들은 이것은 그것은 그러나 그리고 그래서 그런데 지금 오늘 내일 여기 거기 무엇 왜 어떻게 어디 언제 누가 네 아니요",
+    ms="saya aku awak kamu anda dia kami kita mereka ini itu tetapi dan kemudian lalu sekarang esok apa mengapa kenapa bagaimana bila siapa ya tidak juga",
+    nl="ik jij je hij zij ze het wij we jullie men de een dit dat deze die maar en toen dan daarna nu vandaag morgen hier daar wat hoe waar waarom wanneer wie ja nee ook zo",
+    no="jeg du han hun den det vi dere de man der her så men og hva hvor hvorfor hvordan når hvem nå da etter før også ja nei en et denne dette disse",
+    pl="ja ty on ona ono my wy oni one to ten ta te ale i a potem wtedy teraz dziś dzisiaj jutro tu tutaj tam co jak gdzie dlaczego kiedy kto tak nie też więc",
+    pt="o a os as um uma eu tu ele ela nós eles elas você isso isto este esta esse essa mas e então depois agora hoje amanhã aqui ali lá que como onde quando quem sim não também assim",
+    ru="я ты он она оно мы вы они это этот эта эти тот та но и а потом тогда теперь сейчас сегодня завтра здесь там что как где почему когда кто да нет тоже также так",
+    sv="jag du han hon den det vi ni de man där här så men och vad var varför hur när vem nu då efter före idag också ja nej en ett denna detta dessa",
+    sw="mimi wewe yeye sisi ninyi wao hii huu hiki hili hawa lakini na kisha halafu sasa leo kesho hapa pale nini vipi wapi lini nani ndiyo hapana pia",
+    tr="ben sen o biz siz onlar bu şu bunlar ama ve fakat sonra şimdi bugün yarın burada orada ne neden nasıl nerede kim evet hayır")
+_LANG_END = dict(el=re.compile(r";(?=[ \t\u00a0]+\S|[ \t]*(?:[\r\n]|$))"),  # Greek question mark
+                 ar=re.compile(r":(?=[ \t\u00a0]+\S)"))  # Arabic: a colon (its commas: `_arabic_commas`)
+_AR_COMMA = re.compile(r"،(?=[ \t\u00a0]+(?![^\s،]+،)\S)")  # an Arabic comma not inside a list ("الدم، والقلب،")
+_EL_LOWER = re.compile(r"\.(?<=[^\W\d_]{2}\.)(?=[ \t\u00a0]+[α-ωάέήίόύώϊϋΐΰ])")  # Greek: a full stop before lower case
 
 def _check_language(language):
     if language is not None and language not in LANGUAGES:
@@ -466,6 +545,27 @@ def _in_title(text:str, e:int) -> bool:
         if a >= 0 and text.rfind(c, a, e) < 0 and 0 <= text.find(c, e) < (text.find("\n", e) % (len(text) + 1)): return True
     return False
 
+
+# %% ../nbs/02_split.ipynb #12b2a97b
+def _greek_lower(text:str) -> set:
+    "Greek: ends at a full stop before a lowercase word, after a word that is not one of its abbreviations (see above)."
+    never, maybe = _rules("el")[1:3]
+    out = set()
+    for m in _EL_LOWER.finditer(text):
+        w = _WORD_BEFORE.search(text, 0, m.start()).group().lower()
+        if w not in never and w not in maybe and "." not in w: out.add(m.end())
+    return out
+
+AR_CLAUSE_WORDS = 4  # an Arabic comma ends a sentence after a clause of at least this many words
+
+def _arabic_commas(text:str, ends:list[int]) -> list[int]:
+    "Arabic: `ends` plus its commas that close a clause of `AR_CLAUSE_WORDS` words or more (not `نعم،`, not a list)."
+    out = list(ends)
+    for m in _AR_COMMA.finditer(text):
+        k = bisect.bisect_left(out, m.end())
+        prev = out[k - 1] if k else 0
+        if len(text[prev:m.start()].split()) >= AR_CLAUSE_WORDS: out.insert(k, m.end())
+    return out
 
 # %% ../nbs/02_split.ipynb #385fd76c
 _OPEN_CJK = "「『“‘（(《〈【〔"
@@ -485,29 +585,40 @@ def _guillemets(text:str, ends:list[int]) -> list[int]:
 _NOT_NOUN = r"(?:Der|Die|Das|Den|Dem|Des|Ein|Eine|Einen|Einem|Er|Sie|Es|Ich|Wir|Ihr|Man|Dann|Danach|Doch|Aber|Und|So)\b"
 _ORDINAL_DE = re.compile(  # German ordinals: "am 3. Oktober", "im 19. Jahrhundert" (not "Er wurde 3. Der Sieger ...")
     r"(?:(?<!\S)\d{1,2}\.(?=[ \t\u00a0]+(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
-    rf"|\b(?i:am|im|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)[ \t\u00a0]+\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ]))")
+    rf"|\b(?i:am|im|vom|zum|zur|beim|ins|ans|der|die|das|den|dem|des)[ \t\u00a0]+\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ])"
+    r"|(?<!\S)\d{1,3}\.(?=[ \t\u00a0]?[-–][ \t\u00a0]?\d{1,3}\.)"  # a range of ordinals: "im 1.–3. Jahrhundert", "1. -3."
+    rf"|(?<=\d\.[-–])\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ])|(?<=\d\.[ \t\u00a0][-–])\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ])"
+    rf"|(?<=\d\.[-–][ \t\u00a0])\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ])|(?<=\d\.[ \t\u00a0][-–][ \t\u00a0])\d{{1,3}}\.(?=[ \t\u00a0]+(?!{_NOT_NOUN})[A-ZÄÖÜ]))")
+
+_NUM_DOT = re.compile(r"\d{1,3}\.")
 
 def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
     "Sentence ends with the language's own marks and quotes (see above); its abbreviations are `_judge`'s."
     if language in _LANG_END: ends = sorted(set(ends) | {m.end() for m in _LANG_END[language].finditer(text)})
+    if language == "el" and "." in text: ends = sorted(set(ends) | _greek_lower(text))
+    if language == "ar" and "،" in text: ends = _arabic_commas(text, ends)
     if language == "de" and "." in text:
-        ords = {m.end() for m in _ORDINAL_DE.finditer(text)}
+        ords = {o.end() for m in _NUM_DOT.finditer(text) for o in _ORDINAL_DE.finditer(text, max(0, m.start() - 8), m.end() + 40)
+                if o.end() == m.end()}  # only around a number: the pattern has no literal prefix for the engine to skip to
         if ords: ends = [e for e in ends if e not in ords]
     if language == "fr": ends = _guillemets(text, ends)
     if language in ("zh", "ja"):  # 「本当ですか？」と聞いた。: a quoted end mark, then the sentence goes on
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
-        ends = [e for e in ends if not _in_title(text, e) and not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
+        titled = "《" in text or "〈" in text
+        ends = [e for e in ends if not (titled and _in_title(text, e)) and not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
     return ends
 
 
 # %% ../nbs/02_split.ipynb #604773a0
 @functools.lru_cache(maxsize=None)
 def _rules(language:str):
-    "A language's compiled fast path and its two abbreviation sets (see `_judge`)."
+    "A language's compiled fast path, its three abbreviation sets and its openers (see `_judge`)."
     _check_language(language)
-    if language not in _ABBR: return _BREAKS, frozenset(), frozenset()
-    never, maybe = (frozenset(x.split()) for x in _ABBR[language])
-    return _compile_breaks(never | maybe), never, maybe | (_MAYBE - never)  # "E.U. Hvad": English openers say nothing here
+    openers = _OPENERS | frozenset(OPENERS.get(language, "").split())  # English ones too: "U.S. The" in a Danish text
+    if language not in _ABBR: return _BREAKS, frozenset(), frozenset(), _MAYBE, openers
+    never, maybe, own = (frozenset(x.split()) for x in (*_ABBR[language], "")[:3])
+    words = openers - _OPENERS  # the language's own words: not English abbreviations there (Swedish "hon", Polish "co")
+    return _compile_breaks(never | maybe | own, words), never, maybe, (_MAYBE - never - maybe - words) | own, openers
 
 # %% ../nbs/02_split.ipynb #da208e85
 _ROMAN_STEPS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -555,13 +666,6 @@ def _heading_speech(line:str) -> str:
     t = _numeral_speech(_HEADING_MARKS.sub("", line).strip() or line, _MTL.get())
     return t if t.rstrip(_CLOSE)[-1:] in _LINE_END_MARKS else t + "."
 
-def _drop_inside(ends:list[int], spans:list) -> list[int]:
-    "`ends` without those strictly inside one of `spans` (both sorted)."
-    out, j = [], 0
-    for x in ends:
-        while j < len(spans) and spans[j][1] <= x: j += 1
-        if not (j < len(spans) and spans[j][0] < x): out.append(x)
-    return out
 
 # %% ../nbs/02_split.ipynb #ba267d7e
 def _spans_and_kinds(text:str, markdown:bool, language:str|None):
