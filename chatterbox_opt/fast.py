@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_fast.ipynb #7abff099
 from __future__ import annotations
-import math, threading, time, warnings
+import math, threading, time, warnings, weakref
 from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import NamedTuple
@@ -554,6 +554,11 @@ class FastT3:
 # %% ../nbs/04_fast.ipynb #508c9eb4
 _FOLD_LOCK = threading.Lock()
 
+class _Folded:
+    "A model's folded weights for parameter versions `ver`: its decoders hold it, the model only a weak reference (dropped with them)."
+    __slots__ = ("ver", "w", "__weakref__")
+    def __init__(self, ver, w): self.ver, self.w = ver, w
+
 def _weights(self) -> Weights:
     "The step's weights, fused again (and the graphs dropped) if the official parameters moved; folded when `fold`."
     w = t3_weights(self.t3)
@@ -564,9 +569,11 @@ def _weights(self) -> Weights:
     ver = tuple((t.data_ptr(), t._version) for t in src)
     if ver != self._folded[0]:  # one folded copy per model, whichever of its decoders folds first
         with _FOLD_LOCK:  # two decoders' threads (the engine's, a stream's) may get here at once
-            folded = self.t3.__dict__.get("_cbo_folded")
-            if folded is None or folded[0] != ver: folded = self.t3.__dict__["_cbo_folded"] = (ver, fold_norms(w, self.s))
-        self._drop_graphs(); self._folded = folded
+            ref = self.t3.__dict__.get("_cbo_folded")
+            folded = ref() if ref is not None else None
+            if folded is None or folded.ver != ver:
+                folded = _Folded(ver, fold_norms(w, self.s)); self.t3.__dict__["_cbo_folded"] = weakref.ref(folded)
+        self._drop_graphs(); self._folded = (folded.ver, folded.w, folded)  # the holder too: alive while a decoder is
     return self._folded[1]
 
 def _batch(self, key:SamplerKey, cfg:bool, texts:int, positions:int) -> DecodeBatch:

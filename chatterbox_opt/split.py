@@ -112,7 +112,8 @@ def _judge(text:str, i:int, j:int, start:int, never=frozenset(), maybe=frozenset
             if wl in _NUMBERED and (c.isdigit() or _ROMAN.match(text, k)): return 0  # "No. 5", "Fig. 3", "Art. IV"
             if (len(w) == 1 and w.isupper()) or _HYPHEN_INITIALS.fullmatch(w):  # an initial (J. R. R. Tolkien, J.-P. Sartre), unless a sentence clearly starts after it
                 if c.isupper() and _INITIAL.match(text, k): return 0  # before another initial: "А. И. Семенов"
-                opener = _next_word(text, k)[1] in openers
+                nw, nl = _next_word(text, k)
+                opener = nl in _OPENERS or (nl in openers and not text[nw.end() + 1:nw.end() + 2].isupper())  # not "J. Le Goff"
                 if w != "I" and not opener: return 0  # "Plan B. The" ends; "said I." ends
                 if w == "I" and not opener and c.isupper() and _NAME_BEFORE.search(text, start, p): return 0  # "Albert I. Jones"
             if _SECTION.fullmatch(w) and text[max(start, text.rfind("\n", 0, i) + 1):i].strip().lstrip(_BULLETS).strip() == w: return 0  # "2. Mix", "• 1.2. Scope"
@@ -198,7 +199,7 @@ def _spans(text:str, ends:list[int]) -> list[tuple[int, int]]:
         pos = e
     return spans
 
-def _ends(text:str, language:str|None=None) -> list[int]:
+def _ends(text:str, language:str|None=None, quotes:bool=True) -> list[int]:
     "Increasing offsets where sentences end (trailing whitespace not yet removed)."
     if not isinstance(text, str): raise TypeError(f"text must be str, not {type(text).__name__}")
     ends, start = [], 0
@@ -209,7 +210,11 @@ def _ends(text:str, language:str|None=None) -> list[int]:
             e = _judge(text, m.start(), m.end(), start, *abbr)
             if not e: continue
         ends.append(e); start = e
-    if any(q in text for q in _QUOTE_OPENERS): ends = _unquoted(text, ends)  # five memchr scans: faster than one regex
+    return _after_marks(text, ends, language, quotes)
+
+def _after_marks(text:str, ends:list[int], language:str|None, quotes:bool=True) -> list[int]:
+    "The end-mark ends of `text` with the rules beyond one cluster: quotations, line breaks, the language's (see below)."
+    if quotes and any(q in text for q in _QUOTE_OPENERS): ends = _unquoted(text, ends)  # five memchr scans: faster than one regex
     return _lang_ends(text, _finish(text, ends), language) if language else _finish(text, ends)
 
 _ITEM_HEAD = r"(?:\d{1,3}(?:\.\)|[.)])|[a-z][.)]|[•⁃◦▪‣][ \t]*(?:\d{1,3}[.)])?)"  # 1. 1) 1.) a. a) • • 9. ⁃9.
@@ -255,11 +260,11 @@ def split_sentences(text:str, language:str|None=None) -> list[str]:
     return [s for s in [text[a:e].strip() for a, e in zip(b, b[1:])] if s]  # = [text[s:e] for s, e in sentence_spans(text)]
 
 # %% ../nbs/02_split.ipynb #557c151d
-MAX_QUOTE = 400  # characters: a longer quotation is a passage, and its sentence ends stay ends
-_QUOTE_PAIRS = frozenset((('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«")))
-_QUOTE_OPENERS, _QUOTE_CLOSERS, _QUOTE_ALL = "\"“„«»", "\"“”«»", "\"“”„«»"
+MAX_QUOTE = 300  # characters: a longer quotation is a passage, and its sentence ends stay ends
+_QUOTE_PAIRS = frozenset((('"', '"'), ("“", "”"), ("„", "“"), ("„", "”"), ("«", "»"), ("»", "«"), ("”", "”")))  # ”…”: Swedish, Finnish
+_QUOTE_OPENERS, _QUOTE_CLOSERS, _QUOTE_ALL = "\"“„«»”", "\"“”«»", "\"“”„«»"
 _QUOTED = re.compile(  # a quotation with an end mark inside, and what follows it (group 3); its marks are paired in Python
-    rf"([{_QUOTE_OPENERS}])(?<!\w[{_QUOTE_OPENERS}])(?=\S)(?=[^{_QUOTE_ALL}]{{0,{MAX_QUOTE}}}?[.!?…][ \t\u00a0])[^{_QUOTE_ALL}]{{1,{MAX_QUOTE}}}"
+    rf"(\"(?=\S)|[{_QUOTE_OPENERS[1:]}])(?<![^\s(\[{{—–-].)(?=[^{_QUOTE_ALL}]{{0,{MAX_QUOTE}}}?[.!?…][ \t\u00a0])[^{_QUOTE_ALL}]{{1,{MAX_QUOTE}}}"
     rf"([{_QUOTE_CLOSERS}])(?!\w)(?=[ \t\u00a0]*([,;:.!?…)(\[]|[–—-][ \t\u00a0]*\w|[^\W\d_]))")
 
 def _drop_inside(ends:list[int], spans:list) -> list[int]:
@@ -283,16 +288,18 @@ def _unquoted(text:str, ends:list[int]) -> list[int]:
 
 # %% ../nbs/02_split.ipynb #385c7b21
 WRAP_MAX = 100  # characters: a longer line is not hard-wrapped text, so its line break ends a sentence
-_LINE_COLON = re.compile(r":[ \t]*(?=\r?\n)")
+_LINE_COLON = re.compile(r":[ \t]*(?=\r?\n[ \t]*(?![a-zß-öø-ÿа-яёα-ω])\S)")  # not before a lowercase word: "late:\nthe guests"
 _DIVIDER = re.compile(r"\n[ \t]*((?:[^\w\s]|_)(?:[ \t]*(?:[^\w\s]|_)){2,})[ \t]*(?=\r?\n|\Z)")  # a literal "\n" first: fast
-_LONG_LINE = re.compile(rf"\n(?=[^\n]{{{WRAP_MAX}}})")  # the start of a line of WRAP_MAX characters or more
+_LONG_LINE = re.compile(rf"\n(?=[^\r\n]{{{WRAP_MAX + 1}}})")  # the start of a line of more than WRAP_MAX characters
+_WRAPPED = re.compile(r"\n(?<!\n\n)(?<!\n\r\n)[ \t]*[a-zß-öø-ÿа-яёα-ω]")  # a line break inside a sentence: the text is hard-wrapped
 
 def _line_ends(text:str) -> list[int]:
     "Sentence ends at single line breaks (see above): after a colon, around a divider line, after a line over `WRAP_MAX`."
     out = [m.end() for m in _LINE_COLON.finditer(text)] if ":" in text else []
     padded = "\n" + text  # for a divider or a long line on line one
     out += [p - 1 for m in _DIVIDER.finditer(padded) for p in m.span(1)]
-    for m in _LONG_LINE.finditer(padded):
+    longs = list(_LONG_LINE.finditer(padded))
+    for m in (longs if longs and not _WRAPPED.search(text) else ()):  # wrapped at any width: no line ends a sentence
         e = text.find("\n", m.start())  # the long line's own break
         if e < 0 or text[e + 1:e + 80].lstrip(" \t\r")[:1] in ("\n", ""): continue  # the end, or a blank line (a paragraph)
         if not text[e + 1:e + 40].lstrip(" \t")[:1].islower(): out.append(e)
@@ -316,11 +323,19 @@ class Segment:
     def seconds(self) -> float: return estimate_seconds(self.speech)
 
 # %% ../nbs/02_split.ipynb #b2a743f2
-_LEVELS = [("clause", re.compile(r"[;:؛](?=\s)|[；：]")), ("comma", re.compile(r"[,،](?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)|(?<=\w)--(?=[^\s-])|[，、]")),
+def _quote_cuts(text, s, e) -> list[int]:
+    "The ends inside text[s:e] that only the quotation rule removed: an over-long quoted sentence's best cuts."
+    sub = text[s:e]
+    if not any(q in sub for q in _QUOTE_OPENERS): return []
+    lang = _MTL.get()
+    return sorted(s + x for x in set(_ends(sub, lang, quotes=False)) - set(_ends(sub, lang)) if 0 < x < len(sub))
+
+_LEVELS = [("sentence", _quote_cuts), ("clause", re.compile(r"[;:؛](?=\s)|[；：]")), ("comma", re.compile(r"[,،](?=\s)|\s[-–—]+(?=\s)|[–—](?=\S)|(?<=\w)--(?=[^\s-])|[，、]")),
            ("word", re.compile(r"\S(?=\s)"))]
 
 def _cut_points(text, s, e, rx):
     "Offsets just after each match of `rx` inside text[s:e] (never at s or e)."
+    if callable(rx): return rx(text, s, e)
     return [m.end() for m in rx.finditer(text, s, e) if s < m.end() < e]
 
 def _hard_cuts(text, s, e, target):
@@ -499,7 +514,7 @@ LANGUAGES = dict(ar="Arabic", da="Danish", de="German", el="Greek", en="English"
                  pl="Polish", pt="Portuguese", ru="Russian", sv="Swedish", sw="Swahili", tr="Turkish", zh="Chinese")
 _ABBR = dict(  # language: (never end a sentence, end one only before a capital); lower case, without the final "."
     da=("f.eks bl.a ca nr hr fru dvs mht jf pga vha ifm kl skt st", "osv mv m.m"), de=("z.b z d u s bzw d.h u.a s.o s.u vgl ca nr hr fr dr "
-    "prof evtl ggf inkl bzgl sog abs abb bd jh str med kath mär okt dez", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ χλμ εκατ δισ τηλ οδ αρ κεφ παρ σημ μτφρ επιμ αι", "κ.λπ κ.ά κτλ"),
+    "prof evtl ggf inkl bzgl sog abs abb bd jh str med kath mär okt dez", "usw etc u.ä"), el=("π.χ κ κα δηλ βλ σελ χλμ εκ εκατ δισ χιλ τηλ οδ αρ κεφ παρ σημ μτφρ επιμ αι", "κ.λπ κ.ά κτλ"),
     es=("sr sra srta dr dra d dña ud uds pág p.ej vd núm av lic párr párrf art cra tel admón lun ene abr ago dic ee ff rr ss cc jj",
     "etc uu aa hh mm oo vv"), fi=("esim ns mm ks n toht prof dos", "jne ym yms"),
     fr=("m mme mlle mm dr pr p.ex cf env av bd st ste n° janv févr avr juil déc", "etc"), it=("sig sigg dott ing avv prof pag es ca dir amm psicol gen mag giu lug ago ott dic",  "ecc"),
@@ -530,7 +545,7 @@ OPENERS = dict(  # words that often start a sentence (pronouns, articles, conjun
     tr="ben sen o biz siz onlar bu şu bunlar ama ve fakat sonra şimdi bugün yarın burada orada ne neden nasıl nerede kim evet hayır")
 _LANG_END = dict(el=re.compile(r";(?=[ \t\u00a0]+\S|[ \t]*(?:[\r\n]|$))"),  # Greek question mark
                  ar=re.compile(r":(?=[ \t\u00a0]+\S)"))  # Arabic: a colon (its commas: `_arabic_commas`)
-_AR_COMMA = re.compile(r"،(?=[ \t\u00a0]+(?![^\s،]+،)\S)")  # an Arabic comma not inside a list ("الدم، والقلب،")
+_AR_COMMA = re.compile(r"،(?=[ \t\u00a0]+(?![^\s،]+،)(?!(?:إن|أن|لأن)(?:ه|ها|هم)?\s)\S)")  # not in a list ("الدم، والقلب،"), not before "that" (reported speech)
 _EL_LOWER = re.compile(r"\.(?<=[^\W\d_]{2}\.)(?=[ \t\u00a0]+[α-ωάέήίόύώϊϋΐΰ])")  # Greek: a full stop before lower case
 
 def _check_language(language):
@@ -538,12 +553,11 @@ def _check_language(language):
         raise ValueError(f"language must be None or one of {', '.join(sorted(LANGUAGES))}, not {language!r}")
 
 # %% ../nbs/02_split.ipynb #b4a084c6
-def _in_title(text:str, e:int) -> bool:
-    "Is offset `e` inside a title in 《…》 or 〈…〉 (a book or film: 《摔跤吧！爸爸》), closed later on its line?"
-    for o, c in ("《》", "〈〉"):
-        a = text.rfind(o, 0, e)
-        if a >= 0 and text.rfind(c, a, e) < 0 and 0 <= text.find(c, e) < (text.find("\n", e) % (len(text) + 1)): return True
-    return False
+_TITLE = re.compile(r"《[^《》\n]*》|〈[^〈〉\n]*〉")  # a book or film title: 《摔跤吧！爸爸》
+
+def _titles(text:str) -> list:
+    "The spans of the titles in 《…》 or 〈…〉 of `text`, each closed on its line (ends inside them are no ends)."
+    return [m.span() for m in _TITLE.finditer(text)] if "《" in text or "〈" in text else []
 
 
 # %% ../nbs/02_split.ipynb #12b2a97b
@@ -552,7 +566,7 @@ def _greek_lower(text:str) -> set:
     never, maybe = _rules("el")[1:3]
     out = set()
     for m in _EL_LOWER.finditer(text):
-        w = _WORD_BEFORE.search(text, 0, m.start()).group().lower()
+        w = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start()).group().lower()  # bounded: linear time
         if w not in never and w not in maybe and "." not in w: out.add(m.end())
     return out
 
@@ -604,8 +618,8 @@ def _lang_ends(text:str, ends:list[int], language:str|None) -> list[int]:
     if language == "fr": ends = _guillemets(text, ends)
     if language in ("zh", "ja"):  # 「本当ですか？」と聞いた。: a quoted end mark, then the sentence goes on
         ends = [e for e in ends if not (e < len(text) and text[e - 1] in _CLOSE and not text[e].isspace() and text[e] not in _OPEN_CJK)]
-        titled = "《" in text or "〈" in text
-        ends = [e for e in ends if not (titled and _in_title(text, e)) and not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
+        ends = _drop_inside(ends, _titles(text))
+        ends = [e for e in ends if not (text[e - 1] == "．" and text[e - 2:e - 1].isdigit() and text[e:e + 1].isdigit())]
     return ends
 
 
@@ -618,7 +632,7 @@ def _rules(language:str):
     if language not in _ABBR: return _BREAKS, frozenset(), frozenset(), _MAYBE, openers
     never, maybe, own = (frozenset(x.split()) for x in (*_ABBR[language], "")[:3])
     words = openers - _OPENERS  # the language's own words: not English abbreviations there (Swedish "hon", Polish "co")
-    return _compile_breaks(never | maybe | own, words), never, maybe, (_MAYBE - never - maybe - words) | own, openers
+    return _compile_breaks(never | maybe | own, words | maybe | own), never, maybe, (_MAYBE - never - maybe - words) | own, openers
 
 # %% ../nbs/02_split.ipynb #da208e85
 _ROMAN_STEPS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
