@@ -147,6 +147,8 @@ class AudioReady:
     retries: int = 0 # runaway guard: times it was decoded again
     flags: tuple = () # runaway guard: what it found wrong with the kept attempt (`runaway_flags`)
 
+
+# %% ../nbs/05a_engine.ipynb #b83f10d2
 @dataclass
 class RequestDone:
     "Every segment's audio is out."
@@ -164,6 +166,7 @@ class RequestFailed:
     error: BaseException
 
 class RequestCancelled(Exception): "The request was cancelled (or its `Request` dropped) before it ended."
+
 
 # %% ../nbs/05a_engine.ipynb #d9995764
 class _Job:
@@ -191,13 +194,7 @@ class _Job:
         if isinstance(ev, RequestFailed): self.cancelled.set()
         self.post(ev); return True
     def fail(self, e:BaseException): return self.end(RequestFailed(self.id, e))
-    def s3gen_seed(self, i:int) -> int:
-        "The seed of the S3Gen draws of a call that starts at segment `i` (`synthesize(seeds=)`): from the request's seed alone."
-        return (self.sampler.seed * 1_000_003 + i) % 2**63  # the request's T3 seed (its own sampler's, if it has one)
-    @property
-    def decoded(self) -> int:
-        "Segments decoded in a row from the first."
-        return next((i for i, t in enumerate(self.tokens) if t is None), len(self.tokens))
+
 
 # %% ../nbs/05a_engine.ipynb #91e3a23f
 def segment_seed(seed:int, segment:int, attempt:int=0) -> int:
@@ -220,6 +217,15 @@ def _keep(self, i:int, toks:torch.Tensor, stopped:bool) -> bool:
     if best[2] and a < self.opts.max_retries: self.attempts[i] += 1; return True
     self.tokens[i] = best[0]; return False
 _Job.row_seed, _Job.stop_step, _Job.keep = _row_seed, _stop_step, _keep
+
+# %% ../nbs/05a_engine.ipynb #721a804d
+def _s3gen_seed(self, i:int) -> int:
+    "The seed of the S3Gen draws of a call that starts at segment `i` (`synthesize(seeds=)`): from the request's seed alone."
+    return (self.sampler.seed * 1_000_003 + i) % 2**63  # the request's T3 seed (its own sampler's, if it has one)
+def _decoded(self) -> int:
+    "Segments decoded in a row from the first."
+    return next((i for i, t in enumerate(self.tokens) if t is None), len(self.tokens))
+_Job.s3gen_seed, _Job.decoded = _s3gen_seed, property(_decoded)
 
 # %% ../nbs/05a_engine.ipynb #a91ea2a4
 class Request:

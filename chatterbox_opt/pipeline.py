@@ -202,7 +202,7 @@ def _decode_batch(run, batch:list, put):
         budgets = [run.budget_of(s) for _, s in batch]
         if run.take_turns: _wait_turn(run)  # the prefill too waits for S3Gen's turn
         res = dec.decode(run.cond, tt, run.sampler, budgets, on_check=on_check, stop_at=_stop_at(run, [s for _, s in batch], 0),
-                         pause=_pause(run), seeds=[segment_seed(run.seed, k - 1) for k, _ in batch])
+                         pause=_pause(run), seeds=[run.seed_of(k) for k, _ in batch])
     except Exception as e:
         e.emitted = any(emitted.values()); raise
     finally: dec.check_every = every
@@ -223,11 +223,10 @@ def _t3_worker(run):
     seg = None
     try:
         with torch.inference_mode(), own_stream(run.decoder.device):  # the engine's: a CUDA stream of its own
-            segs, i, bs, key = [(None, s) for s in run.segs], 0, run.batch_size, 0
+            segs, i, bs, key = [(j + 1, s) for j, s in enumerate(run.segs)], 0, run.batch_size, len(run.segs)
             while i < len(segs):
                 size = 1 if i == 0 and run.first_alone else bs
-                batch = [(k if k is not None else (key := key + 1), s) for k, s in segs[i:i + size]]
-                segs[i:i + len(batch)] = batch
+                batch = segs[i:i + size]
                 seg = batch[0][1]
                 try: _decode_batch(run, batch, put)
                 except Exception as e:
@@ -238,7 +237,10 @@ def _t3_worker(run):
                                          language=run.language_id, text_format=run.text_format)
                     if len(subs) < 2: raise
                     subs[-1] = replace(subs[-1], boundary=seg.boundary, pause=seg.pause)  # what followed the whole follows its last piece
-                    segs[i:i + 1] = [(None, replace(s, start=s.start + seg.start, end=s.end + seg.start)) for s in subs]
+                    parent = run.seed_of(batch[0][0])
+                    for j in range(len(subs)): run.seeds[key + 1 + j] = segment_seed(parent, j + 1)  # later segments keep theirs
+                    segs[i:i + 1] = [(key + 1 + j, replace(s, start=s.start + seg.start, end=s.end + seg.start)) for j, s in enumerate(subs)]
+                    key += len(subs)
                     continue
                 i += len(batch)
             put(Ended())
@@ -267,7 +269,7 @@ def _guard(run, batch, tt, budgets, res, held) -> list:
         if run.take_turns: _wait_turn(run)
         try: r = run.decoder.decode(run.cond, [tt[j] for j in redo], run.sampler, [budgets[j] for j in redo],
                                     on_check=lambda _: _cancel_if(run), stop_at=_stop_at(run, [batch[j][1] for j in redo], attempt),
-                                    pause=_pause(run), seeds=[segment_seed(run.seed, batch[j][0] - 1, attempt) for j in redo])
+                                    pause=_pause(run), seeds=[segment_seed(run.seed_of(batch[j][0]), 0, attempt) for j in redo])
         except Exception as e:  # out of memory in a retry: keep what the earlier attempts gave
             if not _is_oom(e): raise
             if str(run.decoder.device).startswith("cuda"): torch.cuda.empty_cache()
@@ -285,6 +287,7 @@ class _Run:
                  first_alone:bool=True, first_check:int|None=None, max_retries:int=0, seed:int=0, lead:float=0.0):
         self.model, self.segs, self.sampler, self.cond, self.budget_of = model, segs, sampler, cond, budget_of
         self.max_retries, self.seed, self.lead, self.verdict, self.text_format = max_retries, seed, lead, {}, "plain"
+        self.seeds = {}  # key -> its counter-noise seed, for the pieces of a segment split after an out-of-memory error
         self.partial = lambda seg: False  # does a front end stream this segment's audio before its tokens are final?
         self.stop_at = None  # tests only: (segment, attempt) -> the step at which T3 is made to stop, or None
         self.batch_size, self.decoder, self.language_id = batch_size, decoder, language_id
@@ -327,7 +330,10 @@ def _close(self):
         try: self.q.get_nowait()
         except queue.Empty: pass
         self.worker.join(timeout=0.05)
-_Run.next, _Run.close = _next, _close
+def _seed_of(self, key:int) -> int:
+    "Segment `key`'s noise: the engine's `segment_seed` of its place in the text (a piece of a split segment: of its parent's)."
+    return self.seeds[key] if key in self.seeds else segment_seed(self.seed, key - 1)
+_Run.next, _Run.close, _Run.seed_of = _next, _close, _seed_of
 
 # %% ../nbs/06_pipeline.ipynb #870e6c97
 def _wait_turn(run):

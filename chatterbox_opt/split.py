@@ -146,13 +146,13 @@ def _after(words:list[str], tail:str=r"\.") -> str:
 def _compile_breaks(extra=frozenset(), drop=frozenset()) -> re.Pattern:
     "The compiled fast path of `_judge` (see above): settles most clusters inside the regex engine; `drop`: a language's words that are not abbreviations there."
     M, C, CL, SP = re.escape(_MARKS), _CJK_MARKS, re.escape(_CLOSE), _SPACES
-    safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-ÞΆ-ΏΑ-ΩЀ-Я"  # next characters that are surely not lowercase, emoji, space or "." (". . .")
-    abbr = {a for a in (_TITLES | _CONT | _NUMBERED | _MAYBE_END) - drop if a.isalpha()} | {a for a in extra if a.isascii() and a.isalpha()}
+    safe = r"A-Z0-9!-\-/:-@\[-`{-~“‘«¿¡À-ÖØ-ÞΆ-ΏΑ-ΩЀ-Я\u0590-\u06ff\u0900-\u097f\uac00-\ud7a3"  # surely not lowercase, emoji, space or "." (". . ."): capitals, and letters of scripts without case
+    abbr = {a for a in (_TITLES | _CONT | _NUMBERED | _MAYBE_END) - drop if a.isalpha()} | {a for a in extra if a.isalpha()}  # any script
     assert max(map(len, abbr)) <= 6, "the plain-word look-behinds assume abbreviations of at most 6 letters"
     plain = ["(?<=[^\W\d_]{7})"]  # 7+ letters, any script: longer than any abbreviation
     for L in (3, 4, 2, 5, 6):  # the commonest lengths first
         ws = [a for a in abbr if len(a) == L]
-        plain.append(rf"(?:(?<={_PRE}[A-Za-z]{{{L}}})|(?<=^[A-Za-z]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
+        plain.append(rf"(?:(?<={_PRE}[^\W\d_]{{{L}}})|(?<=^[^\W\d_]{{{L}}}))" + (f"(?<!{_trie(ws)})" if ws else ""))
     # numbers that cannot be a list or section number (4+ digits, or a sign or separator inside: 1990, $4, 5%, 10/10)
     plain += [r"(?<=\d{4})", r"(?<=\d[%°])"] + [rf"(?<=[,:/$€£%-]\d{{{L}}})" for L in (1, 2, 3)]
     nobreak = _after([a for a in (_TITLES | _CONT) - drop if a.isalpha() and len(a) > 1])  # numbered abbreviations: _judge
