@@ -288,10 +288,11 @@ def _unquoted(text:str, ends:list[int]) -> list[int]:
 
 # %% ../nbs/02_split.ipynb #385c7b21
 WRAP_MAX = 100  # characters: a longer line is not hard-wrapped text, so its line break ends a sentence
-_LINE_COLON = re.compile(r":[ \t]*(?=\r?\n[ \t]*(?![a-zß-öø-ÿа-яёα-ω])\S)")  # not before a lowercase word: "late:\nthe guests"
+_LOWER = "a-zß-öø-ÿа-яёα-ω"  # lowercase letters a regex can name (Latin, Cyrillic, Greek)
+_LINE_COLON = re.compile(rf":[ \t]*(?=\r?\n[ \t]*(?![{_LOWER}])\S)")  # not before a lowercase word: "late:\nthe guests"
 _DIVIDER = re.compile(r"\n[ \t]*((?:[^\w\s]|_)(?:[ \t]*(?:[^\w\s]|_)){2,})[ \t]*(?=\r?\n|\Z)")  # a literal "\n" first: fast
 _LONG_LINE = re.compile(rf"\n(?=[^\r\n]{{{WRAP_MAX + 1}}})")  # the start of a line of more than WRAP_MAX characters
-_WRAPPED = re.compile(r"\n(?<!\n\n)(?<!\n\r\n)[ \t]*[a-zß-öø-ÿа-яёα-ω]")  # a line break inside a sentence: the text is hard-wrapped
+_WRAPPED = re.compile(rf"\n(?<!\n\n)(?<!\n\r\n)[ \t]*[{_LOWER}]")  # a line break inside a sentence: the text is hard-wrapped
 
 def _line_ends(text:str) -> list[int]:
     "Sentence ends at single line breaks (see above): after a colon, around a divider line, after a line over `WRAP_MAX`."
