@@ -407,14 +407,14 @@ def _ours_long(ot, text:str, seed:int=0, **kw) -> tuple:
 # %% ../nbs/11_bench.ipynb #d5d795c9
 def _stream_work(ot, text:str, chunking:str, seed:int=0, **kw) -> dict:
     "One stream of `text`: its S3Gen seconds per second of audio, and against one-shot calls for the same segments."
-    from chatterbox_opt.pipeline import _speech
+    from chatterbox_opt.models import speech_for_s3gen
     from chatterbox_opt.s3gen import synthesize
     with suppress_stop(ot.tts.t3):
         by_seg, last = {}, None
         for w, m in ot.generate_stream(text, chunking=chunking, max_new_tokens=lambda s: max(1, estimate_speech_tokens(s.text)),
                                        seed=seed, progress=False, max_retries=0, **kw):
             by_seg[m.segment_index], last = m.segment_s3gen_s, m
-    toks = [_speech(ot, torch.cat(v)) for v in ot.last_stream["tokens"].values()]
+    toks = [speech_for_s3gen(ot.tts, torch.cat(v), ot.decoder.stop_rule, "cpu") for v in ot.last_stream["tokens"].values()]
     _sync(ot.device); t = time.perf_counter()
     for x in toks: watermark(ot.tts, synthesize(ot.tts.s3gen, ot.tts.conds.gen, [x], steps=kw.get("s3gen_steps"))[0])
     one = (time.perf_counter() - t) / last.total_audio_duration

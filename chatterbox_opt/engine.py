@@ -4,14 +4,14 @@
 
 # %% ../nbs/05a_engine.ipynb #f869a7c8
 from __future__ import annotations
-import collections, heapq, itertools, math, os, queue, threading, time, weakref
+import collections, heapq, itertools, math, os, queue, threading, time, warnings, weakref
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 import torch
 
-from .models import (DEFAULTS, SAMPLES_PER_TOKEN, official_t3_cond, text_to_t3_tokens, speech_for_s3gen,
+from .models import (DEFAULTS, SAMPLE_RATE, SAMPLES_PER_TOKEN, official_t3_cond, text_to_t3_tokens, speech_for_s3gen,
                                    audio_samples, watermark, variant_of)
 from .estimate import estimate_speech_tokens
 from .split import split_for_tts, Segment, PAUSES, lead_pause
@@ -19,10 +19,10 @@ from .fast import FastT3, Sampler
 from .s3gen import Prompt, synthesize
 
 # %% auto #0
-__all__ = ['GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'equal_power_crossfade', 'pause_samples', 'end_segment',
-           'RequestOptions', 'default_budget', 'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady',
-           'RequestDone', 'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'own_stream',
-           'Engine']
+__all__ = ['LOOKAHEAD', 'PACE_SLACK', 'FIRST_RECHECK', 'GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'PACE_S',
+           'equal_power_crossfade', 'pause_samples', 'end_segment', 'chunk_sizes', 'RequestOptions', 'default_budget',
+           'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady', 'RequestDone', 'RequestFailed',
+           'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'own_stream', 'Engine']
 
 # %% ../nbs/05a_engine.ipynb #4674add5
 def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
@@ -44,6 +44,67 @@ def end_segment(wav:torch.Tensor, fade:int, seg:Segment, last:bool, pauses:dict,
     f = min(fade, wav.numel())
     if f: wav = torch.cat([wav[:-f], equal_power_crossfade(wav[-f:], torch.zeros(f))])
     return torch.cat([wav, torch.zeros(pause_samples(seg, last, pauses, sr))])
+
+# %% ../nbs/05a_engine.ipynb #29ea8d1d
+LOOKAHEAD = 3  # S3Gen's flow looks 3 tokens ahead: a chunk is made with them, and their audio waits for the next chunk
+PACE_SLACK = 0.5  # seconds of audio a paced early chunk keeps in hand
+FIRST_RECHECK = 4  # T3 steps between host checks while a streaming segment's next chunk still lacks tokens
+
+def chunk_sizes(chunking:str, chunk_tokens:int, first_segment:bool):
+    "A segment's chunk schedule: chunk index -> its size in tokens (None: the rest once the segment is decoded, or an early chunk when paced)."
+    if chunking == "fixed": return lambda i: chunk_tokens
+    if chunking != "adaptive": raise ValueError(f"chunking must be 'adaptive' or 'fixed', not {chunking!r}")
+    return (lambda i: chunk_tokens if i == 0 else None) if first_segment else (lambda i: None)
+
+# %% ../nbs/05a_engine.ipynb #f294db32
+class _Chunks:
+    "One segment's audio, chunk by chunk as its speech tokens come (see above); `next_chunk` makes the next piece."
+    def __init__(self, sizes, context:int, fade:int, ref:dict, sr:int, paced:bool=False):
+        self.sizes, self.ctx, self.F, self.sr, self.paced = sizes, context, fade, sr, paced
+        self.extra = ref["prompt_feat"].shape[1] - 2 * ref["prompt_token"].shape[1]  # `audio_samples`'s shift, in mel frames
+        self.n_prompt, self.rate = ref["prompt_token"].shape[1], None  # rate: S3Gen seconds per token of the last call
+        self.tokens, self.finished = torch.zeros(0, dtype=torch.long), False
+        self.done, self.n_chunks, self.tail = 0, 0, torch.zeros(0)  # tokens whose audio is out (or held in `tail`); chunks made
+    def update(self, speech:torch.Tensor, finished:bool):
+        "The segment's speech tokens so far (S3Gen's ids only); `finished`: all of them, as S3Gen is to get them."
+        self.tokens, self.finished = speech, finished
+    @property
+    def complete(self) -> bool: return self.finished and self.done >= len(self.tokens) and not self.tail.numel()
+    def ready(self, buffer_s:float|None=None) -> bool:
+        "Is a chunk due: a full chunk beyond the look-ahead, the segment decoded, or (paced) the listener's `buffer_s` low?"
+        if self.finished: return True
+        avail, size = len(self.tokens) - LOOKAHEAD - self.done, self.sizes(self.n_chunks)
+        if size is not None: return avail >= size
+        return self.paced and buffer_s is not None and self.wants_early(avail, buffer_s)
+
+# %% ../nbs/05a_engine.ipynb #107ad749
+def _wants_early(self, avail:int, buffer_s:float) -> bool:
+    "Paced: make a chunk of the `avail` tokens before the segment ends? Only if S3Gen keeps up with real time and the listener's audio runs low."
+    if avail < max(1, self.sizes(0) or 1) or self.rate is None: return False
+    need = self.rate * (self.n_prompt + min(self.ctx, self.done) + avail + LOOKAHEAD)  # at the last call's pace
+    return need < avail * SAMPLES_PER_TOKEN / self.sr and buffer_s < need + PACE_SLACK
+_Chunks.wants_early = _wants_early
+
+# %% ../nbs/05a_engine.ipynb #f4d54edf
+def _next_chunk(self, synth) -> torch.Tensor:
+    "The next due piece of audio (1-D, not watermarked; may be empty); `synth(tokens)` makes one S3Gen call's audio."
+    n = len(self.tokens)
+    e = n if self.finished else min(n - LOOKAHEAD, self.done + (self.sizes(self.n_chunks) or n))
+    if e <= self.done:  # nothing new: at most the held-back tail is left
+        out, self.tail = (self.tail, torch.zeros(0)) if self.finished else (torch.zeros(0), self.tail)
+        return out
+    a, b, t = max(0, self.done - self.ctx), min(n, e + LOOKAHEAD), time.perf_counter()  # context before, look-ahead after
+    wav = synth(self.tokens[a:b])
+    self.rate = (time.perf_counter() - t) / (self.n_prompt + b - a)
+    at = lambda k: max(0, SAMPLES_PER_TOKEN * (k - a) - SAMPLES_PER_TOKEN // 2 * self.extra * (k > 0))  # one-shot sample of token k, in this call
+    F = min(self.F, self.tail.numel())
+    piece = wav[max(0, at(self.done) - F):at(e)]
+    if F: piece = torch.cat([equal_power_crossfade(self.tail[-F:], piece[:F]), piece[F:]])
+    keep = 0 if self.finished and e == n else min(self.F, piece.numel())
+    out, self.tail = piece[:piece.numel() - keep], piece[piece.numel() - keep:]
+    self.done, self.n_chunks = e, self.n_chunks + 1
+    return out
+_Chunks.next_chunk = _next_chunk
 
 # %% ../nbs/05a_engine.ipynb #2b462567
 GROUP_SECONDS = 20.0  # most audio in one S3Gen call of the engine (the flow was trained on utterances of up to ~30 s)
@@ -72,6 +133,13 @@ class RequestOptions:
     s3gen_dtype: object = None # S3Gen's compute dtype for this request (None: the engine's)
     stop_at: object = None # tests: per segment, the step at which the stop token is forced (random weights never stop):
                            # a tuple (one per segment) or a function (Segment, attempt) -> step or None
+    chunk_tokens: int|None = None # a stream: the first audio once this many speech tokens of the first segment are decoded (None: whole segments)
+    chunking: str = "adaptive" # with `chunk_tokens`: "adaptive" (the first chunk, then whole segments) or "fixed" (every `chunk_tokens`, every segment)
+    context_tokens: int = 50 # a chunk's S3Gen call re-reads this many tokens before it, for a smooth join
+    paced: bool = True # with `chunk_tokens`: an early chunk when the listener's audio in hand runs low (someone listens)
+    first_alone: bool = True # a stream: its first segment decodes before the others join (first audio sooner)
+    seeds: tuple|None = None # per segment, its counter-noise seed at attempt 0 (None: `segment_seed(seed, i)`)
+    _watermark: bool = True # internal, False only to measure joins before the watermark (tests, benchmarks)
 
 # %% ../nbs/05a_engine.ipynb #1eff98b8
 def _sampler(opts:RequestOptions, variant:str) -> Sampler:
@@ -126,6 +194,7 @@ class SegmentStarted:
     t0: float # time.perf_counter() when it joined
     request: int|None = None # the engine's request id
     attempt: int = 0 # the runaway guard's attempt (0: the first)
+    rows: int = 1 # the request's rows in the batch once it joined (itself included)
 
 @dataclass
 class TokensReady:
@@ -137,7 +206,7 @@ class TokensReady:
 
 @dataclass
 class AudioReady:
-    "A segment's audio (1-D float32, watermarked): `lead_samples` of silence, `speech_samples` of speech, then its pause."
+    "A segment's audio, or its next piece (1-D float32, watermarked): `lead_samples` of silence, `speech_samples` of speech, then (the last piece) its pause."
     key: int
     audio: torch.Tensor
     speech_samples: int
@@ -146,6 +215,8 @@ class AudioReady:
     lead_samples: int = 0 # silence before the speech (the first segment: the text's leading pause tags)
     retries: int = 0 # runaway guard: times it was decoded again
     flags: tuple = () # runaway guard: what it found wrong with the kept attempt (`runaway_flags`)
+    final: bool = True # the segment's last piece (a stream in chunks posts several per segment; the last has the pause)
+    s3gen_s: float = 0.0 # seconds of the S3Gen call(s) that made it (a call of several segments: shared by their speech)
 
 
 # %% ../nbs/05a_engine.ipynb #b83f10d2
@@ -179,6 +250,7 @@ class _Job:
         self.next_audio, self.calls, self.audio_samples, self.first_audio, self.s3gen_s = 0, 0, 0, None, 0.0
         self.attempts, self.best = [0] * len(segments), [None] * len(segments)  # runaway guard: per segment
         self.lead = 0.0  # seconds of silence before the first segment's audio
+        self.live, self.chunks, self.due = [None] * len(segments), {}, {}  # streams: tokens so far; `_Chunks` by segment; T3 step of the next check
         self.events, self.t0, self.ended = queue.Queue(), time.perf_counter(), False
         self.cancelled, self._lock, self.listeners = threading.Event(), threading.Lock(), ()
     def post(self, ev):
@@ -196,12 +268,33 @@ class _Job:
     def fail(self, e:BaseException): return self.end(RequestFailed(self.id, e))
 
 
+# %% ../nbs/05a_engine.ipynb #f85fbb2a
+def _sizes(self, i:int):
+    "Segment `i`'s chunk schedule (`chunk_sizes`), or None: its audio is made whole."
+    o = self.opts
+    return chunk_sizes(o.chunking, o.chunk_tokens, i == 0) if o.stream and o.chunk_tokens else None
+def _streams(self, i:int) -> bool:
+    "May segment `i`'s audio start before its tokens are final?"
+    o = self.opts
+    return self.sizes(i) is not None and (o.chunking == "fixed" or i == 0 or (o.paced and o.max_retries == 0))
+def _held(self, i:int) -> bool: return self.opts.max_retries > 0 and not self.streams(i)
+def _next_due(self, i:int, toks:torch.Tensor, t:int):
+    "The T3 step (of a row now at step `t` with tokens `toks`) at which streaming segment `i` is checked next (None: the usual pace)."
+    sa, size = self.chunks.get(i), self.sizes(i)
+    size = size(sa.n_chunks if sa is not None else 0) if size is not None and self.streams(i) else None
+    if size is None: return None
+    return t + max(FIRST_RECHECK, (sa.done if sa is not None else 0) + size + LOOKAHEAD - int((toks < 6561).sum()))
+_Job.sizes, _Job.streams, _Job.held, _Job.next_due = _sizes, _streams, _held, _next_due
+
 # %% ../nbs/05a_engine.ipynb #91e3a23f
 def segment_seed(seed:int, segment:int, attempt:int=0) -> int:
     "The counter-noise seed (`Sampler(seed=)`) of a request's `segment` at the runaway guard's `attempt` (segment 0, attempt 0: `seed`)."
     return (seed + segment * 0x9E3779B97F4A7C15 + attempt * 0xBF58476D1CE4E5B9) % 2**62
 
-def _row_seed(self, i:int) -> int: return segment_seed(self.sampler.seed, i, self.attempts[i])
+def _row_seed(self, i:int) -> int:
+    "Segment `i`'s counter-noise seed at its current attempt (`RequestOptions.seeds`, if given, are the segments' attempt-0 seeds)."
+    s = self.opts.seeds
+    return segment_seed(self.sampler.seed, i, self.attempts[i]) if s is None else segment_seed(s[i], 0, self.attempts[i])
 
 def _stop_step(self, i:int):
     "Tests: the step at which segment `i`'s current attempt is made to stop (None: it stops by itself)."
@@ -214,7 +307,7 @@ def _keep(self, i:int, toks:torch.Tensor, stopped:bool) -> bool:
     flags, best = runaway_flags(toks, stopped, exp), self.best[i]
     if best is None or _badness(toks, flags, exp) < _badness(best[0], best[2], exp): best = (toks, a, flags)
     self.best[i] = (best[0], a, best[2])  # retries: attempts made; flags: the kept attempt's
-    if best[2] and a < self.opts.max_retries: self.attempts[i] += 1; return True
+    if best[2] and a < self.opts.max_retries and not self.streams(i): self.attempts[i] += 1; return True  # streamed audio is never redone
     self.tokens[i] = best[0]; return False
 _Job.row_seed, _Job.stop_step, _Job.keep = _row_seed, _stop_step, _keep
 
@@ -331,6 +424,13 @@ def _check_options(opts:RequestOptions, n:int, lim:int):
         v = getattr(opts, k)
         if v is not None and not (isinstance(v, (int, float)) and 0 <= v < 3600): raise ValueError(f"{k} must be seconds >= 0 (got {v!r})")
     if opts.stop_at is not None and not callable(opts.stop_at) and len(opts.stop_at) != n: raise ValueError(f"stop_at: one entry per segment ({n})")
+    if opts.seeds is not None and (len(opts.seeds) != n or not all(_is_count(s, 0) for s in opts.seeds)): raise ValueError(f"seeds: one int >= 0 per segment ({n})")
+    if opts.chunk_tokens is not None:
+        if not _is_count(opts.chunk_tokens): raise ValueError(f"chunk_tokens must be None or an int >= 1 (got {opts.chunk_tokens!r})")
+        chunk_sizes(opts.chunking, opts.chunk_tokens, True)  # a bad `chunking` fails here
+        if not _is_count(opts.context_tokens, 0): raise ValueError(f"context_tokens must be an int >= 0 (got {opts.context_tokens!r})")
+        if int(round(opts.fade_s * SAMPLE_RATE)) > SAMPLES_PER_TOKEN * max(0, opts.context_tokens - 1):
+            raise ValueError(f"a fade of {opts.fade_s} s between chunks needs context_tokens >= {2 + int(round(opts.fade_s * SAMPLE_RATE)) // SAMPLES_PER_TOKEN}")
 
 # %% ../nbs/05a_engine.ipynb #7f7973d2
 def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request:
@@ -397,7 +497,7 @@ def _take(self) -> list:
         item = heapq.heappop(self._waiting)
         job = item[2]
         if job.cancelled.is_set(): job.fail(RequestCancelled(f"request {job.id} was cancelled")); continue
-        if item[3] and job.opts.stream and job.tokens[0] is None: keep.append(item); continue  # a stream's first segment decodes ahead
+        if item[3] and job.opts.stream and job.opts.first_alone and job.tokens[0] is None: keep.append(item); continue  # a stream's first segment decodes ahead
         k = (job.sampler.key, job.sampler.cfg)
         if k not in free: free[k] = self.max_batch
         if free[k] > 0 and rows[job] < (job.opts.max_rows or self.max_batch): free[k] -= 1; rows[job] += 1; out.append(item[2:])
@@ -426,10 +526,13 @@ def _admit(self, items:list):
             b.nostop.fill_(bool(getattr(self.tts.t3, "_cbo_suppress_stop", 0)))
             b.join(joins)
         except Exception as e:
+            if _is_oom(e) and len(its) > 1: self._shrink(its, "joining T3's batch", e); continue
             for job, _ in its: job.fail(RuntimeError(f"request {job.id} could not join a T3 batch: {type(e).__name__}: {e}"))
             continue
         t = time.perf_counter(); self.stats["joins"] += len(its)
-        for job, i in its: job.post(SegmentStarted(i, job.segs[i], t, job.id, job.attempts[i]))
+        for job, i in its:
+            if (d := job.next_due(i, torch.zeros(0), 1)) is not None: job.due[i] = d  # a streaming segment: checked once its first chunk can be due
+            job.post(SegmentStarted(i, job.segs[i], t, job.id, job.attempts[i], sum(r is not None and r.tag[0] is job for r in b.rows)))
 Engine._admit = _admit
 
 # %% ../nbs/05a_engine.ipynb #422f4a0c
@@ -452,7 +555,7 @@ def _t3_loop(self):
             since += 1
             for b in live:
                 rows = [r for r in b.rows if r is not None]
-                if since >= self.decoder.check_every or any(r.t >= r.budget or r.tag[0].cancelled.is_set() for r in rows): self._check(b)
+                if since >= self.decoder.check_every or any(r.t >= r.budget or r.tag[0].cancelled.is_set() or r.t >= r.tag[0].due.get(r.tag[1], math.inf) for r in rows): self._check(b)
             if since >= self.decoder.check_every: since = 0
 Engine._t3_loop = _t3_loop
 
@@ -472,10 +575,27 @@ def _s3gen_turn(self, works:list):
 Engine._wait_turn, Engine._s3gen_turn = _wait_turn, _s3gen_turn
 
 # %% ../nbs/05a_engine.ipynb #21fb0a05
-def _fail_batch(self, b, what:str, e:BaseException, jobs=None):
-    "`what` failed in batch `b` with `e`: the requests it holds (or `jobs`) fail (with `e` as the cause), and it is emptied."
-    jobs = jobs or {r.tag[0] for r in b.rows if r is not None}
+def _is_oom(e) -> bool: return isinstance(e, torch.cuda.OutOfMemoryError) or "out of memory" in str(e).lower()
+
+def _shrink(self, rows:list, what:str, e:BaseException):
+    """Out of memory in `what` with several rows: the engine's batch halved (with a warning) and `rows` ((job, segment)
+    pairs) queued again. A row decoded again draws the same tokens (its noise is its seed's), so none is posted twice."""
+    self.max_batch = max(1, min(self.max_batch, len(rows)) // 2)
+    warnings.warn(f"{what} ran out of memory with {len(rows)} rows; the engine's batch is now {self.max_batch} ({type(e).__name__}: {e})")
+    if self.decoder.device.type == "cuda": torch.cuda.empty_cache()
+    with self._cv:
+        for job, i in rows:
+            job.due.pop(i, None); heapq.heappush(self._waiting, (job.t0 - FIRST_AHEAD_S + i * 1e-9, next(self._seq), job, i))  # ahead, in text order
+        self._admit_due = True; self._cv.notify_all()
+
+def _fail_batch(self, b, what:str, e:BaseException, rows=None):
+    """`what` failed in batch `b` with `e`: it is emptied, and the requests of the rows it held (or of `rows`, (job,
+    segment) pairs) fail with `e` as the cause, unless it is out of memory with several rows: then those are queued
+    again, for a smaller batch (`_shrink`)."""
+    rows = rows or [r.tag for r in b.rows if r is not None]
+    jobs = {job for job, _ in rows}
     b.rows, self._admit_due = [None] * b.slots, True
+    if _is_oom(e) and len(rows) > 1: return self._shrink(rows, what, e)  # a cancelled request's rows are dropped when they come up
     for job in jobs:
         err = RuntimeError(f"{what} failed for request {job.id}: {type(e).__name__}: {e}"); err.__cause__ = e; job.fail(err)
 
@@ -486,7 +606,7 @@ def _step(self, b):
     self.stats["steps"] += 1
     n = len({r.tag[0].id for r in b.rows if r is not None})
     self.stats["most_requests_in_step"] = max(self.stats["most_requests_in_step"], n)
-Engine._fail_batch, Engine._step = _fail_batch, _step
+Engine._fail_batch, Engine._step, Engine._shrink = _fail_batch, _step, _shrink
 
 # %% ../nbs/05a_engine.ipynb #7cb51d39
 def _finished(self, res:list) -> tuple:
@@ -499,9 +619,15 @@ def _finished(self, res:list) -> tuple:
         if job.cancelled.is_set():
             if fin: job.fail(RequestCancelled(f"request {job.id} was cancelled"))  # its row is gone: nothing else would end it
             continue
-        held = job.opts.max_retries > 0  # tokens that may be redone are not posted
-        if not held and (len(toks) > job.sent[i] or fin): job.post(TokensReady(i, toks[job.sent[i]:], fin, job.id)); job.sent[i] = len(toks)
-        if not fin: continue
+        held, new = job.held(i), len(toks) > job.sent[i]  # tokens that may be redone are not posted
+        if not held and (new or fin): job.post(TokensReady(i, toks[job.sent[i]:], fin, job.id)); job.sent[i] = len(toks)
+        if not fin:
+            if job.streams(i) and new:  # its audio may start now: the S3Gen worker looks
+                job.live[i], ready = toks, ready + [job]
+                if (d := job.next_due(i, toks, row.t)) is not None: job.due[i] = d
+                else: job.due.pop(i, None)
+            continue
+        job.due.pop(i, None)
         if job.keep(i, toks, stopped): redo.append((job, i)); continue
         if held: job.post(TokensReady(i, job.tokens[i], True, job.id))
         ready.append(job)
@@ -513,9 +639,9 @@ def _check(self, b):
     """A host check of batch `b`: tokens posted (a guarded request's once they are kept), finished segments judged by the
     runaway guard (redone, or handed to S3Gen), cancelled requests' rows freed; an error fails the batch's requests."""
     self.stats["checks"] += 1
-    held_jobs = {r.tag[0] for r in b.rows if r is not None}  # a failed check may have let some rows go already
+    held = [r.tag for r in b.rows if r is not None]  # a failed check may have let some rows go already
     try: res = b.check()
-    except Exception as e: self._fail_batch(b, "a T3 host check", e, held_jobs); return
+    except Exception as e: self._fail_batch(b, "a T3 host check", e, held); return
     ready, redo = self._finished(res)
     gone = [k for k, r in enumerate(b.rows) if r is not None and r.tag[0].cancelled.is_set()]
     if gone: self._admit_due = True
@@ -542,6 +668,28 @@ def _group(self, job:_Job) -> list:
     return []  # a whole request's call waits until it is full or reaches the end
 Engine._group = _group
 
+# %% ../nbs/05a_engine.ipynb #da65efbb
+PACE_S = 0.05  # how often the S3Gen worker looks at a paced stream's clock
+
+def _chunk_due(self, job:_Job):
+    """`job`'s next chunk, if its next segment is made in chunks and one is due: the segment's `_Chunks` (None: not due,
+    or the segment is made whole). The caller holds `_cv`."""
+    i = job.next_audio
+    if i >= len(job.segs) or not job.streams(i): return None
+    sa, final = job.chunks.get(i), job.tokens[i] is not None
+    toks = job.tokens[i] if final else job.live[i]
+    if sa is None:
+        if final and job.sizes(i)(0) is None: return None  # decoded before any early chunk: made whole, with the segments after it
+        sa = _Chunks(job.sizes(i), job.opts.context_tokens, int(round(job.opts.fade_s * self.sr)), job.ref, self.sr,
+                     job.opts.paced and job.opts.chunking == "adaptive")
+    if toks is not None:  # a Turbo segment's 3 closing silence tokens only once it is decoded
+        sa.update(speech_for_s3gen(self.tts, toks, self.decoder.stop_rule, "cpu") if final or self.variant != "turbo" else toks[toks < 6561], final)
+    left = None if job.first_audio is None else job.audio_samples / self.sr - (time.perf_counter() - job.t0 - job.first_audio)
+    due = sa.ready(left)
+    if due or job.sizes(i)(0) is not None: job.chunks[i] = sa  # a scheduled segment keeps its chunker; an unscheduled one only once a chunk is due
+    return sa if due else None
+Engine._chunk_due = _chunk_due
+
 # %% ../nbs/05a_engine.ipynb #c50a2471
 def _next_audio(self) -> list:
     """The next S3Gen call: (job, segments) of up to `s3gen_batch` requests with one voice and one number of flow steps,
@@ -549,6 +697,10 @@ def _next_audio(self) -> list:
     for job in [j for j in self._audio_jobs if j.cancelled.is_set()]: job.fail(RequestCancelled(f"request {job.id} was cancelled"))
     self._audio_jobs, work = [j for j in self._audio_jobs if not j.ended], []
     for job in sorted(self._audio_jobs, key=lambda j: (j.first_audio is not None, j.t0)):
+        if (sa := self._chunk_due(job)) is not None:  # a chunk: a call of its own
+            if not work: return [(job, sa)]
+            continue
+        if job.next_audio in job.chunks: continue  # its segment goes on in chunks, none due yet
         if work and (job.ref is not work[0][0].ref or job.opts.s3gen_steps != work[0][0].opts.s3gen_steps
                      or job.opts.s3gen_dtype != work[0][0].opts.s3gen_dtype): continue
         if idx := self._group(job): work.append((job, idx))
@@ -559,11 +711,19 @@ def _s3gen_loop(self):
     "The S3Gen worker (a daemon thread)."
     with torch.inference_mode():
         while True:
-            with self._cv:
-                while not self._closed and not (work := self._next_audio()): self._cv.wait()
-                if self._closed: return
-            self._make_audio(work)
-Engine._next_audio, Engine._s3gen_loop = _next_audio, _s3gen_loop
+            try:
+                with self._cv:
+                    while not self._closed and not (work := self._next_audio()): self._cv.wait(PACE_S if self._pacing() else None)
+                    if self._closed: return
+                self._make_audio(work)
+            except Exception as e:  # a bug here must not leave requests waiting forever: theirs fail, the worker goes on
+                with self._cv: jobs = list(self._audio_jobs)
+                for job in jobs: job.fail(RuntimeError(f"the S3Gen worker failed: {type(e).__name__}: {e}"))
+def _pacing(self) -> bool:
+    "Could the listener's clock make a chunk due (a paced stream's segment decoding, its audio started)? The caller holds `_cv`."
+    return any(j.opts.paced and j.first_audio is not None and j.next_audio < len(j.segs) and j.tokens[j.next_audio] is None
+               and j.streams(j.next_audio) for j in self._audio_jobs)
+Engine._next_audio, Engine._s3gen_loop, Engine._pacing = _next_audio, _s3gen_loop, _pacing
 
 # %% ../nbs/05a_engine.ipynb #ae8b4862
 def _prompt(self, ref:dict) -> Prompt:
@@ -574,17 +734,19 @@ def _prompt(self, ref:dict) -> Prompt:
         self._prompts[k] = (ref, Prompt.of(self.tts.s3gen, ref))
     return self._prompts[k][1]
 
-def _synth(self, works:list, speech:list) -> list:
-    "One S3Gen call: per (job, segments) of `works` (one voice), the 1-D float32 audio of its S3 tokens in `speech`, its draws from its seed."
+def _synth(self, works:list, speech:list, seeds:list|None=None) -> list:
+    """One S3Gen call: per (job, segments) of `works` (one voice), the 1-D float32 audio of its S3 tokens in `speech`, its
+    draws from `seeds` (None: each request's seed and the call's first segment)."""
     job = works[0][0]
     dtype = job.opts.s3gen_dtype if job.opts.s3gen_dtype is not None else self.s3gen_dtype
     return synthesize(self.tts.s3gen, job.ref, speech, steps=job.opts.s3gen_steps, dtype=dtype, prompt=self._prompt(job.ref),
-                      seeds=[j.s3gen_seed(idx[0]) for j, idx in works])
+                      seeds=seeds or [j.s3gen_seed(idx[0]) for j, idx in works])
 Engine._prompt, Engine._synth = _prompt, _synth
 
 # %% ../nbs/05a_engine.ipynb #f4e6473a
 def _make_audio(self, works:list):
     "One S3Gen call for `works`; if it fails with several requests in it, each is made again alone (an error fails its own request only)."
+    if isinstance(works[0][1], _Chunks): return self._make_chunk(*works[0])
     try:
         speech = [[speech_for_s3gen(self.tts, job.tokens[i], self.decoder.stop_rule, "cpu") for i in idx] for job, idx in works]
         t = time.perf_counter()
@@ -598,27 +760,49 @@ def _make_audio(self, works:list):
     self.stats["s3gen_calls"] += 1; self.stats["s3gen_s"] += dt
     for job, _ in works: job.s3gen_s += dt
     self.stats["most_requests_in_s3gen_call"] = max(self.stats["most_requests_in_s3gen_call"], len(works))
-    for (job, idx), sp, wav in zip(works, speech, wavs): self._deliver(job, idx, sp, wav)
+    for (job, idx), sp, wav in zip(works, speech, wavs): self._deliver(job, idx, sp, wav, dt)
 Engine._make_audio = _make_audio
 
+def _make_chunk(self, job:_Job, sa:_Chunks):
+    "The next chunk of `job`'s streaming segment: at most one S3Gen call (none for a held-back tail), then its `AudioReady` piece."
+    i, t, calls = job.next_audio, time.perf_counter(), job.calls
+    def synth(toks):
+        job.calls += 1; self.stats["s3gen_calls"] += 1
+        return self._synth([(job, [i])], [toks], [(job.s3gen_seed(i) + 7919 * sa.n_chunks) % 2**63])[0]
+    try:
+        with self._s3gen_turn([(job, [i])]): speech = sa.next_chunk(synth)
+    except Exception as e: job.fail(RuntimeError(f"S3Gen failed for request {job.id}: {type(e).__name__}: {e}")); return
+    dt = (time.perf_counter() - t) if job.calls > calls else 0.0
+    self.stats["s3gen_s"] += dt; job.s3gen_s += dt
+    try: marked = watermark(self.tts, speech)[0] if speech.numel() and job.opts._watermark else speech
+    except Exception as e: job.fail(RuntimeError(f"the watermark failed for request {job.id}: {type(e).__name__}: {e}")); return
+    if sa.complete: job.chunks.pop(i, None)
+    if marked.numel() or sa.complete: self._post_piece(job, i, marked, sa.complete, dt)
+Engine._make_chunk = _make_chunk
+
 # %% ../nbs/05a_engine.ipynb #1716b99e
-def _deliver(self, job:_Job, idx:list, speech:list, wav:torch.Tensor):
-    "Segments `idx` of `job` from one call's audio `wav` of their tokens `speech`: watermarked, cut, faded and paused; `AudioReady` per segment."
+def _deliver(self, job:_Job, idx:list, speech:list, wav:torch.Tensor, s3gen_s:float=0.0):
+    "Segments `idx` of `job` from one call's audio `wav` of their tokens `speech` (`s3gen_s` seconds): watermarked and cut; `AudioReady` per segment."
     try:
         ends = list(itertools.accumulate(int(s.numel()) for s in speech))
         cuts = [0] + [min(audio_samples(e, job.ref), wav.numel()) for e in ends]
-        marked = watermark(self.tts, wav[:cuts[-1]])[0] if cuts[-1] else torch.zeros(0)  # the call's speech, as the official marks a call's
-        pauses, fade, n = {**PAUSES, **(job.opts.pauses or {})}, int(job.opts.fade_s * self.sr), len(job.segs)
-        pieces = [end_segment(marked[a:b], fade, job.segs[i], i == n - 1, pauses, self.sr) for i, a, b in zip(idx, cuts, cuts[1:])]
-        lead = int(job.lead * self.sr) if idx[0] == 0 else 0
-        pieces[0] = torch.cat([torch.zeros(lead), pieces[0]])
+        marked = wav[:cuts[-1]] if not cuts[-1] or not job.opts._watermark else watermark(self.tts, wav[:cuts[-1]])[0]  # the call's speech, as the official marks a call's
     except Exception as e:
         job.fail(RuntimeError(f"S3Gen failed for request {job.id}: {type(e).__name__}: {e}")); return
     job.calls += 1
+    for i, a, b in zip(idx, cuts, cuts[1:]): self._post_piece(job, i, marked[a:b], True, s3gen_s * (b - a) / max(cuts[-1], 1))
+Engine._deliver = _deliver
+
+def _post_piece(self, job:_Job, i:int, speech:torch.Tensor, final:bool, s3gen_s:float):
+    "Post segment `i`'s next piece of watermarked `speech`: after the text's leading silence if it is the first, faded and paused if `final`."
+    n = len(job.segs)
+    piece = end_segment(speech, int(round(job.opts.fade_s * self.sr)), job.segs[i], i == n - 1, {**PAUSES, **(job.opts.pauses or {})}, self.sr) if final else speech
+    lead = int(job.lead * self.sr) if i == 0 and job.first_audio is None else 0
+    if lead: piece = torch.cat([torch.zeros(lead), piece])
     if job.first_audio is None: job.first_audio = time.perf_counter() - job.t0
-    for i, p, a, b in zip(idx, pieces, cuts, cuts[1:]):
-        job.post(AudioReady(i, p, b - a, job.segs[i], job.id, lead if i == 0 else 0, *job.best[i][1:])); job.audio_samples += p.numel()
-    job.next_audio = idx[-1] + 1
+    retries, flags = job.best[i][1:] if job.best[i] is not None else (0, ())
+    job.post(AudioReady(i, piece, speech.numel(), job.segs[i], job.id, lead, retries, flags, final, s3gen_s)); job.audio_samples += piece.numel()
+    if final: job.next_audio = i + 1
     if job.next_audio == n:
         job.end(RequestDone(job.id, job.audio_samples / self.sr, time.perf_counter() - job.t0, job.first_audio, job.calls, job.s3gen_s))
-Engine._deliver = _deliver
+Engine._post_piece = _post_piece

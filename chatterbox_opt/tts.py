@@ -13,7 +13,7 @@ from .models import (variant_of, resolve_dtype, text_to_t3_tokens, official_t3_c
                                    valid_speech_tokens, watermark, SUPPORTED_LANGUAGES, CLASSES, DEFAULTS)
 from .fast import FastT3, Sampler, GPU_RNG_LOCK, _sync
 from .s3gen import synthesize
-from .pipeline import generate_stream, generate_long, _prompt, _stream_decoder
+from .pipeline import generate_stream, generate_long, _prompt
 
 # %% auto #0
 __all__ = ['MAX_NEW_TOKENS', 'logger', 'GenerateMetrics', 'OptimizedTTS', 't3_cond', 'text_tokens', 'make_sampler',
@@ -64,7 +64,7 @@ class OptimizedTTS:
         hp = self.tts.t3.hp
         prompt = 32 if hp.use_perceiver_resampler else self.tts.conds.t3.cond_prompt_speech_tokens.shape[1]
         return 1 + prompt + int(bool(hp.emotion_adv))
-    generate_stream, generate_long, _prompt, _stream_decoder = generate_stream, generate_long, _prompt, _stream_decoder
+    generate_stream, generate_long, _prompt = generate_stream, generate_long, _prompt
 
 # %% ../nbs/07_tts.ipynb #f2624c23
 def _new_voice(self, path, exaggeration, norm_loudness:bool):
