@@ -214,6 +214,7 @@ d = { 'settings': {'branch': 'main', 'doc_baseurl': '/', 'doc_host': '', 'git_ur
                                        'chatterbox_opt.engine._close': ('engine.html#_close', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine._decoded': ('engine.html#_decoded', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine._deliver': ('engine.html#_deliver', 'chatterbox_opt/engine.py'),
+                                       'chatterbox_opt.engine._fade_samples': ('engine.html#_fade_samples', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine._fail_batch': ('engine.html#_fail_batch', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine._finished': ('engine.html#_finished', 'chatterbox_opt/engine.py'),
                                        'chatterbox_opt.engine._group': ('engine.html#_group', 'chatterbox_opt/engine.py'),

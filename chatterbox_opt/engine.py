@@ -412,6 +412,7 @@ Engine._segments_of = _segments_of
 
 # %% ../nbs/05a_engine.ipynb #ee108de8
 def _is_count(v, low:int=1) -> bool: return isinstance(v, int) and not isinstance(v, bool) and v >= low
+def _fade_samples(opts:RequestOptions) -> int: return int(round(opts.fade_s * SAMPLE_RATE))  # a segment's fade-out, and a stream's crossfades
 
 def _check_options(opts:RequestOptions, n:int, lim:int):
     "A clear error for options the engine cannot honour (`n` segments, T3's limit `lim`)."
@@ -429,8 +430,8 @@ def _check_options(opts:RequestOptions, n:int, lim:int):
         if not _is_count(opts.chunk_tokens): raise ValueError(f"chunk_tokens must be None or an int >= 1 (got {opts.chunk_tokens!r})")
         chunk_sizes(opts.chunking, opts.chunk_tokens, True)  # a bad `chunking` fails here
         if not _is_count(opts.context_tokens, 0): raise ValueError(f"context_tokens must be an int >= 0 (got {opts.context_tokens!r})")
-        if int(round(opts.fade_s * SAMPLE_RATE)) > SAMPLES_PER_TOKEN * max(0, opts.context_tokens - 1):
-            raise ValueError(f"a fade of {opts.fade_s} s between chunks needs context_tokens >= {2 + int(round(opts.fade_s * SAMPLE_RATE)) // SAMPLES_PER_TOKEN}")
+        if (f := _fade_samples(opts)) > SAMPLES_PER_TOKEN * max(0, opts.context_tokens - 1):
+            raise ValueError(f"a fade of {opts.fade_s} s between chunks needs context_tokens >= {2 + f // SAMPLES_PER_TOKEN}")
 
 # %% ../nbs/05a_engine.ipynb #7f7973d2
 def _submit(self, text, options:RequestOptions|None=None, voice=None) -> Request:
@@ -587,7 +588,9 @@ def _shrink(self, rows:list, what:str, e:BaseException):
         for job, i in rows:
             job.due.pop(i, None); heapq.heappush(self._waiting, (job.t0 - FIRST_AHEAD_S + i * 1e-9, next(self._seq), job, i))  # ahead, in text order
         self._admit_due = True; self._cv.notify_all()
+Engine._shrink = _shrink
 
+# %% ../nbs/05a_engine.ipynb #e37a6fc8
 def _fail_batch(self, b, what:str, e:BaseException, rows=None):
     """`what` failed in batch `b` with `e`: it is emptied, and the requests of the rows it held (or of `rows`, (job,
     segment) pairs) fail with `e` as the cause, unless it is out of memory with several rows: then those are queued
@@ -606,7 +609,7 @@ def _step(self, b):
     self.stats["steps"] += 1
     n = len({r.tag[0].id for r in b.rows if r is not None})
     self.stats["most_requests_in_step"] = max(self.stats["most_requests_in_step"], n)
-Engine._fail_batch, Engine._step, Engine._shrink = _fail_batch, _step, _shrink
+Engine._fail_batch, Engine._step = _fail_batch, _step
 
 # %% ../nbs/05a_engine.ipynb #7cb51d39
 def _finished(self, res:list) -> tuple:
@@ -680,7 +683,7 @@ def _chunk_due(self, job:_Job):
     toks = job.tokens[i] if final else job.live[i]
     if sa is None:
         if final and job.sizes(i)(0) is None: return None  # decoded before any early chunk: made whole, with the segments after it
-        sa = _Chunks(job.sizes(i), job.opts.context_tokens, int(round(job.opts.fade_s * self.sr)), job.ref, self.sr,
+        sa = _Chunks(job.sizes(i), job.opts.context_tokens, _fade_samples(job.opts), job.ref, self.sr,
                      job.opts.paced and job.opts.chunking == "adaptive")
     if toks is not None:  # a Turbo segment's 3 closing silence tokens only once it is decoded
         sa.update(speech_for_s3gen(self.tts, toks, self.decoder.stop_rule, "cpu") if final or self.variant != "turbo" else toks[toks < 6561], final)
@@ -706,7 +709,9 @@ def _next_audio(self) -> list:
         if idx := self._group(job): work.append((job, idx))
         if len(work) == self.s3gen_batch: break
     return work
+Engine._next_audio = _next_audio
 
+# %% ../nbs/05a_engine.ipynb #d2e73829
 def _s3gen_loop(self):
     "The S3Gen worker (a daemon thread)."
     with torch.inference_mode():
@@ -723,7 +728,7 @@ def _pacing(self) -> bool:
     "Could the listener's clock make a chunk due (a paced stream's segment decoding, its audio started)? The caller holds `_cv`."
     return any(j.opts.paced and j.first_audio is not None and j.next_audio < len(j.segs) and j.tokens[j.next_audio] is None
                and j.streams(j.next_audio) for j in self._audio_jobs)
-Engine._next_audio, Engine._s3gen_loop, Engine._pacing = _next_audio, _s3gen_loop, _pacing
+Engine._s3gen_loop, Engine._pacing = _s3gen_loop, _pacing
 
 # %% ../nbs/05a_engine.ipynb #ae8b4862
 def _prompt(self, ref:dict) -> Prompt:
@@ -763,6 +768,7 @@ def _make_audio(self, works:list):
     for (job, idx), sp, wav in zip(works, speech, wavs): self._deliver(job, idx, sp, wav, dt)
 Engine._make_audio = _make_audio
 
+# %% ../nbs/05a_engine.ipynb #0b31f27a
 def _make_chunk(self, job:_Job, sa:_Chunks):
     "The next chunk of `job`'s streaming segment: at most one S3Gen call (none for a held-back tail), then its `AudioReady` piece."
     i, t, calls = job.next_audio, time.perf_counter(), job.calls
@@ -793,10 +799,11 @@ def _deliver(self, job:_Job, idx:list, speech:list, wav:torch.Tensor, s3gen_s:fl
     for i, a, b in zip(idx, cuts, cuts[1:]): self._post_piece(job, i, marked[a:b], True, s3gen_s * (b - a) / max(cuts[-1], 1))
 Engine._deliver = _deliver
 
+# %% ../nbs/05a_engine.ipynb #a5332444
 def _post_piece(self, job:_Job, i:int, speech:torch.Tensor, final:bool, s3gen_s:float):
     "Post segment `i`'s next piece of watermarked `speech`: after the text's leading silence if it is the first, faded and paused if `final`."
     n = len(job.segs)
-    piece = end_segment(speech, int(round(job.opts.fade_s * self.sr)), job.segs[i], i == n - 1, {**PAUSES, **(job.opts.pauses or {})}, self.sr) if final else speech
+    piece = end_segment(speech, _fade_samples(job.opts), job.segs[i], i == n - 1, {**PAUSES, **(job.opts.pauses or {})}, self.sr) if final else speech
     lead = int(job.lead * self.sr) if i == 0 and job.first_audio is None else 0
     if lead: piece = torch.cat([torch.zeros(lead), piece])
     if job.first_audio is None: job.first_audio = time.perf_counter() - job.t0

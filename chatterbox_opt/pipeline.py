@@ -10,15 +10,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 
-from .models import env_info, punc_norm, watermark as apply_watermark, _VOICE_LOCK  # make_voice's: one lock for the model's conds
-from chatterbox.models.s3gen.const import S3GEN_SIL
+from .models import env_info, watermark as apply_watermark, _VOICE_LOCK  # make_voice's: one lock for the model's conds
 from .estimate import estimate, estimate_speech_tokens
 from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUSE_TAG, _HEADING_MARKS
-from .fast import FastT3, Sampler, GPU_RNG_LOCK
+from .fast import FastT3
 from .s3gen import Prompt, synthesize
 from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
-                                   pause_samples, default_budget, runaway_flags, segment_seed, chunk_sizes, _is_oom)
-from chatterbox.models.s3gen.utils.mask import make_pad_mask
+                                   default_budget, runaway_flags, segment_seed, chunk_sizes, _is_oom)
 
 # %% auto #0
 __all__ = ['StreamMetrics', 'attention_memory_saved', 's3gen_batch', 'generate_long', 'generate_stream', 'TimelineEntry',
@@ -234,6 +232,7 @@ def _after_oom(self, what:str):
     warnings.warn(f"{what} ran out of memory; speaking the rest again one segment at a time (the engine's batch now {eng.max_batch})")
     if torch.cuda.is_available(): torch.cuda.empty_cache()
 
+# %% ../nbs/06_pipeline.ipynb #021be945
 def _long_failed(self, err:BaseException, segs, opts, voice, saved, progress) -> torch.Tensor:
     """Out of memory: once more with one row and one segment per S3Gen call, the engine's batch halved for every request
     (others that failed beside it retry too); any other error, or a second one, raised."""
@@ -312,7 +311,7 @@ class _StreamLog:
 
 # %% ../nbs/06_pipeline.ipynb #2219c1d9
 def _split_after_oom(self, log:_StreamLog, opts:RequestOptions):
-    "Segment `log.pos` in two or more pieces (`split_for_tts` at half its size) in place, each with a seed from its own; raises if it will not split."
+    "Segment `log.pos` in two or more pieces (`split_for_tts` at half its size) in place, each with a seed from its own; False if it will not split."
     p, seg = log.pos, log.segs[log.pos]
     subs = split_for_tts(seg.text, target_tokens=max(8, seg.tokens // 2), max_tokens=max(8, seg.tokens // 2 + 8),
                          language=opts.language_id, text_format=opts.text_format)
