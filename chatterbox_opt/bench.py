@@ -19,7 +19,7 @@ from .split import split_for_tts, split_sentences
 from .fast import FastT3, Sampler, _sync
 from .pipeline import attention_memory_saved
 from .tts import optimize
-from .engine import Engine, RequestOptions, RequestDone
+from .engine import Engine, RequestOptions, RequestDone, CHUNK_TOKENS
 from .s3gen import Prompt as _Prompt, synthesize as _synthesize
 
 # %% auto #0
@@ -840,8 +840,10 @@ def _estimated(segs:list, cap:int|None=None) -> tuple:
     return tuple(min(max(1, estimate_speech_tokens(s.speech)), cap or 10**9) for s in segs)
 
 def _engine_opts(segs:list, seed:int, steps, stream:bool, cap:int|None=None) -> RequestOptions:
+    "A bench request: each segment stopped at its estimated length; streamed as `generate_stream` and the server stream (first chunk of `CHUNK_TOKENS`)."
     stop = _estimated(segs, cap)
-    return RequestOptions(seed=seed, s3gen_steps=steps, stream=stream, stop_at=stop, max_new_tokens=max(stop) + 1)
+    return RequestOptions(seed=seed, s3gen_steps=steps, stream=stream, stop_at=stop, max_new_tokens=max(stop) + 1,
+                          chunk_tokens=CHUNK_TOKENS if stream else None)
 
 # %% ../nbs/11_bench.ipynb #2191b4b1
 def _engine_story(eng, segs:list, seed:int, steps, stream:bool) -> dict:

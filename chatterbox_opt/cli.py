@@ -241,6 +241,7 @@ def _cmd_serve(args):
     kw = dict(model=args.model, variant=args.variant, size=args.size, device=args.device, dtype=args.dtype, voices=args.voices,
               max_batch=args.max_batch, max_new_tokens=args.max_new_tokens, s3gen_steps=args.s3gen_steps, max_queue=args.max_queue,
               s3gen_batch=args.s3gen_batch)
+    if args.chunk_tokens is not None: kw["chunk_tokens"] = args.chunk_tokens or None  # 0: whole segments
     if args.ray:
         from chatterbox_opt.serve import serve_ray
         return serve_ray(args.host, args.port, args.address, replicas=args.replicas, gpus_per_replica=args.gpus_per_replica,
@@ -261,6 +262,7 @@ def _serve_parser(sub):
     s.add_argument("--max-queue", type=int, default=64, help="most requests in flight; more get 429 with Retry-After")
     s.add_argument("--s3gen-steps", type=int, default=None, help="S3Gen flow steps (default: the model's)")
     s.add_argument("--s3gen-batch", type=int, default=None, help="most requests in one S3Gen call (default 8 on CUDA, 1 on a CPU)")
+    s.add_argument("--chunk-tokens", type=int, default=None, help="a request's first audio after this many speech tokens of its first segment (default: the engine's CHUNK_TOKENS; 0: whole segments)")
     s.add_argument("--ray", action="store_true", help="deploy on Ray Serve: replicas, each with its own model and engine (extra: ray-serve)")
     s.add_argument("--replicas", type=int, default=1, help="Ray: replicas (default 1)")
     s.add_argument("--gpus-per-replica", type=float, default=None, help="Ray: GPUs per replica (default 1 with --device cuda)")

@@ -19,10 +19,10 @@ from .fast import FastT3, Sampler
 from .s3gen import Prompt, synthesize
 
 # %% auto #0
-__all__ = ['LOOKAHEAD', 'PACE_SLACK', 'FIRST_RECHECK', 'GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD', 'PACE_S',
-           'equal_power_crossfade', 'pause_samples', 'end_segment', 'chunk_sizes', 'RequestOptions', 'default_budget',
-           'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady', 'RequestDone', 'RequestFailed',
-           'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'own_stream', 'Engine']
+__all__ = ['LOOKAHEAD', 'PACE_SLACK', 'FIRST_RECHECK', 'CHUNK_TOKENS', 'GROUP_SECONDS', 'FIRST_AHEAD_S', 'FADE_S', 'GUARD',
+           'PACE_S', 'equal_power_crossfade', 'pause_samples', 'end_segment', 'chunk_sizes', 'RequestOptions',
+           'default_budget', 'runaway_flags', 'SegmentStarted', 'TokensReady', 'AudioReady', 'RequestDone',
+           'RequestFailed', 'RequestCancelled', 'segment_seed', 'Request', 'cpu_shared', 'own_stream', 'Engine']
 
 # %% ../nbs/05a_engine.ipynb #4674add5
 def equal_power_crossfade(tail:torch.Tensor, head:torch.Tensor) -> torch.Tensor:
@@ -49,6 +49,7 @@ def end_segment(wav:torch.Tensor, fade:int, seg:Segment, last:bool, pauses:dict,
 LOOKAHEAD = 3  # S3Gen's flow looks 3 tokens ahead: a chunk is made with them, and their audio waits for the next chunk
 PACE_SLACK = 0.5  # seconds of audio a paced early chunk keeps in hand
 FIRST_RECHECK = 4  # T3 steps between host checks while a streaming segment's next chunk still lacks tokens
+CHUNK_TOKENS = 25  # a stream's first chunk by default (`generate_stream`'s chunk_size, the server's): 1 s of speech
 
 def chunk_sizes(chunking:str, chunk_tokens:int, first_segment:bool):
     "A segment's chunk schedule: chunk index -> its size in tokens (None: the rest once the segment is decoded, or an early chunk when paced)."
@@ -681,8 +682,9 @@ def _chunk_due(self, job:_Job):
     if i >= len(job.segs) or not job.streams(i): return None
     sa, final = job.chunks.get(i), job.tokens[i] is not None
     toks = job.tokens[i] if final else job.live[i]
+    if final and (sa is None or sa.n_chunks == 0):  # decoded before its first chunk: made whole, in a call with the segments after it (and other requests')
+        job.chunks.pop(i, None); return None
     if sa is None:
-        if final and job.sizes(i)(0) is None: return None  # decoded before any early chunk: made whole, with the segments after it
         sa = _Chunks(job.sizes(i), job.opts.context_tokens, _fade_samples(job.opts), job.ref, self.sr,
                      job.opts.paced and job.opts.chunking == "adaptive")
     if toks is not None:  # a Turbo segment's 3 closing silence tokens only once it is decoded

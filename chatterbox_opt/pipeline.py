@@ -16,7 +16,7 @@ from .split import split_for_tts, Segment, PAUSES, lead_pause, pause_tags, _PAUS
 from .fast import FastT3
 from .s3gen import Prompt, synthesize
 from .engine import (SegmentStarted, TokensReady, AudioReady, RequestDone, RequestFailed, Engine, RequestOptions,
-                                   default_budget, runaway_flags, segment_seed, chunk_sizes, _is_oom)
+                                   default_budget, runaway_flags, segment_seed, chunk_sizes, _is_oom, CHUNK_TOKENS)
 
 # %% auto #0
 __all__ = ['StreamMetrics', 'attention_memory_saved', 's3gen_batch', 'generate_long', 'generate_stream', 'TimelineEntry',
@@ -257,7 +257,7 @@ def _long_result(self, audio:list, done:RequestDone, t3_s:float, most:int, saved
 def generate_stream(self, text:str, audio_prompt_path=None,
                     exaggeration=None, # None: the model's default (0.5; Turbo ignores it)
                     cfg_weight=None, # None: the model's default (0.5; Turbo has no CFG)
-                    temperature=0.8, chunk_size:int=25, context_window:int=50, fade_duration:float=0.02,
+                    temperature=0.8, chunk_size:int=CHUNK_TOKENS, context_window:int=50, fade_duration:float=0.02,
                     enable_sequence_optimization:bool=True, target_tokens:int=96, max_tokens:int=128,
                     repetition_penalty=None, min_p=None, top_p=None, top_k=None, # None: the model's defaults
                     language_id:str|None=None, # the multilingual model's language

@@ -14,7 +14,7 @@ import av, numpy as np, torch
 from .models import (DEFAULTS, SUPPORTED_LANGUAGES, SAMPLE_RATE, load_voice, make_voice, save_voice, list_voices,
                                    voice_dir, voice_folder, saved_voice, variant_of)
 from .fast import Sampler
-from .engine import Engine, RequestOptions, AudioReady, TokensReady, RequestDone, RequestFailed
+from .engine import Engine, RequestOptions, AudioReady, TokensReady, RequestDone, RequestFailed, CHUNK_TOKENS
 from fastapi import FastAPI, Request, UploadFile, File, Form
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
@@ -140,12 +140,15 @@ class SpeechServer:
     "What the endpoints share (see above)."
     def __init__(self, engine:Engine, name:str|None=None, # the served model's name (besides chatterbox, chatterbox-<variant> and OpenAI's)
                  voices=None, max_new_tokens:int|None=None, s3gen_steps:int|None=None, max_queue:int=64, max_input_chars:int=MAX_INPUT_CHARS,
-                 write_timeout:float=WRITE_TIMEOUT_S): # seconds one write of audio may wait for a client that stopped reading
+                 write_timeout:float=WRITE_TIMEOUT_S, # seconds one write of audio may wait for a client that stopped reading
+                 chunk_tokens:int|None=CHUNK_TOKENS): # a request's first audio after this many tokens of its first segment (None: whole segments)
         self.engine, self.tts, self.variant = engine, engine.tts, engine.variant
         self.name = name or f"chatterbox-{self.variant}"
         self.models = {self.name, "chatterbox", f"chatterbox-{self.variant}", *OPENAI_MODELS}
         self.voices_dir, self.max_new_tokens, self.s3gen_steps = Path(voices or voice_dir()), max_new_tokens, s3gen_steps
         self.max_queue, self.max_input_chars, self.write_timeout = max_queue, max_input_chars, write_timeout
+        if chunk_tokens is not None and chunk_tokens < 1: raise ValueError("chunk_tokens must be >= 1 (or None: whole segments)")
+        self.chunk_tokens = chunk_tokens
         self.active, self.running, self._lock, self._voices = 0, 0, threading.Lock(), {}  # voices: name -> (files' stamp, Conditionals)
         self.default = self.tts.conds  # the model's own voice, kept: make_voice swaps tts.conds for a moment
         self.gate = asyncio.Semaphore(engine.max_batch)  # admission: requests in the engine at once (HTTP)
@@ -218,7 +221,7 @@ def _options(self:SpeechServer, r:SpeechRequest) -> RequestOptions:
     if ex is not None and not 0 <= ex <= 2: raise APIError(400, "exaggeration must be in [0, 2]", "exaggeration")
     return RequestOptions(sampler=smp, seed=secrets.randbits(31) if r.seed is None else r.seed, exaggeration=ex,
                           language_id=lang if self.variant == "multilingual" else None, max_new_tokens=self.max_new_tokens,
-                          s3gen_steps=self.s3gen_steps, stream=True, text_format=r.text_format)
+                          s3gen_steps=self.s3gen_steps, stream=True, chunk_tokens=self.chunk_tokens, text_format=r.text_format)
 SpeechServer.options = _options
 
 # %% ../nbs/09_serve.ipynb #44605e2f
@@ -426,10 +429,10 @@ def make_app(server:SpeechServer) -> FastAPI:
 
 # %% ../nbs/09_serve.ipynb #b9139bfd
 def speech_server(tts, max_batch:int=16, max_new_tokens:int|None=None, s3gen_steps:int|None=None, voices=None, name:str|None=None,
-                  max_queue:int=64, max_input_chars:int=MAX_INPUT_CHARS, **engine_kw) -> SpeechServer:
+                  max_queue:int=64, max_input_chars:int=MAX_INPUT_CHARS, chunk_tokens:int|None=CHUNK_TOKENS, **engine_kw) -> SpeechServer:
     "A `SpeechServer` on a new engine for `tts` (`engine_kw`: `Engine`'s, e.g. check_every, compile, s3gen_dtype)."
     return SpeechServer(Engine(tts, max_batch=max_batch, **engine_kw), name=name, voices=voices, max_new_tokens=max_new_tokens,
-                        s3gen_steps=s3gen_steps, max_queue=max_queue, max_input_chars=max_input_chars)
+                        s3gen_steps=s3gen_steps, max_queue=max_queue, max_input_chars=max_input_chars, chunk_tokens=chunk_tokens)
 
 class ServerThread:
     "`make_app(server)` under uvicorn on a background thread, on `host` and a free port (`url`)."
@@ -452,13 +455,14 @@ class ServerThread:
 # %% ../nbs/09_serve.ipynb #b3fc818b
 def serve(model:str="random", variant:str|None=None, size:str="full", device:str="cpu", dtype:str|None=None,
           host:str="127.0.0.1", port:int=8000, voices=None, max_batch:int=16, max_new_tokens:int|None=None,
-          s3gen_steps:int|None=None, max_queue:int=64, compile="auto", s3gen_batch:int|None=None):
+          s3gen_steps:int|None=None, max_queue:int=64, compile="auto", s3gen_batch:int|None=None, chunk_tokens:int|None=CHUNK_TOKENS):
     "Load a model and serve OpenAI's speech API on `host:port` until interrupted (`chatterbox-opt serve`)."
     import uvicorn
     from chatterbox_opt.models import load_chatterbox
     tts = load_chatterbox(model, size=size, device=device, dtype=dtype, variant=variant)
     srv = speech_server(tts, max_batch=max_batch, max_new_tokens=max_new_tokens, s3gen_steps=s3gen_steps, voices=voices,
-                        name=None if model == "random" else model, max_queue=max_queue, compile=compile, s3gen_batch=s3gen_batch)
+                        name=None if model == "random" else model, max_queue=max_queue, compile=compile, s3gen_batch=s3gen_batch,
+                        chunk_tokens=chunk_tokens)
     print(f"serving {srv.name} ({srv.variant}, {device}) on http://{host}:{port}  (voices in {srv.voices_dir})", flush=True)
     try: uvicorn.run(make_app(srv), host=host, port=port, log_level="info")
     finally: srv.engine.close()
@@ -466,14 +470,16 @@ def serve(model:str="random", variant:str|None=None, size:str="full", device:str
 # %% ../nbs/09_serve.ipynb #9caaaf52
 def ray_app(model:str="random", variant:str|None=None, size:str="full", device:str="cpu", dtype:str|None=None, voices=None,
             max_batch:int=16, max_new_tokens:int|None=None, s3gen_steps:int|None=None, max_queue:int=64,
-            replicas:int=1, gpus_per_replica:float|None=None, cpus_per_replica:float=1, s3gen_batch:int|None=None):
+            replicas:int=1, gpus_per_replica:float|None=None, cpus_per_replica:float=1, s3gen_batch:int|None=None,
+            chunk_tokens:int|None=CHUNK_TOKENS):
     "The app as a Ray Serve application (`serve.run` it): `replicas` copies, each with its model and engine."
     from ray import serve as rs
     def build():  # runs in each replica
         from chatterbox_opt.models import load_chatterbox
         tts = load_chatterbox(model, size=size, device=device, dtype=dtype, variant=variant)
         return make_app(speech_server(tts, max_batch=max_batch, max_new_tokens=max_new_tokens, s3gen_steps=s3gen_steps, voices=voices,
-                                      name=None if model == "random" else model, max_queue=max_queue, s3gen_batch=s3gen_batch))
+                                      name=None if model == "random" else model, max_queue=max_queue, s3gen_batch=s3gen_batch,
+                                      chunk_tokens=chunk_tokens))
     gpus = (1 if str(device).startswith("cuda") else 0) if gpus_per_replica is None else gpus_per_replica
     return rs.deployment(rs.ingress(build)(), name="chatterbox", num_replicas=replicas, max_ongoing_requests=max_queue,
                          ray_actor_options=dict(num_cpus=cpus_per_replica, num_gpus=gpus)).bind()
